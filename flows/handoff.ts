@@ -1,0 +1,61 @@
+import type { ConversationState, Handoff } from '../src/conversation/state.ts';
+import { phrase } from '../src/i18n/render.ts';
+import type { Phrase } from '../src/i18n/render.ts';
+import type { Understood } from '../src/ports/understanding.ts';
+import type { Severity } from '../src/taxonomy.ts';
+import type { FlowContext, Reply, TurnResult } from './types.ts';
+import { maxSeverity } from './complaint/facts.ts';
+
+/** Queue priority by severity: 1 is served first. */
+export const priorityOf: Record<Severity, number> = { critical: 1, high: 2, medium: 3, low: 4 };
+
+/** What, at any step, sends the conversation to a person at once. */
+export function handoffTrigger(u: Understood): Handoff['reason'] | null {
+  if (u.severity === 'critical') return 'safety';
+  if (u.flags.includes('wants_human')) return 'asked_for_person';
+  if (u.flags.includes('threatens_external')) return 'external_threat';
+  return null;
+}
+
+/** Safety first: emergency numbers before anything else. */
+export function safetyReply(ctx: FlowContext): Reply {
+  const lines: Phrase[] = [phrase('safety.guidance')];
+  if (ctx.emergencyPhone) lines.push(phrase('safety.agency_line', { phone: ctx.emergencyPhone }));
+  return { step: 'safety', lines };
+}
+
+/** Files the case as handed off, queues it for a person and tells the traveller by when. */
+export async function handOff(state: ConversationState, reason: Handoff['reason'], ctx: FlowContext): Promise<TurnResult> {
+  // Someone waiting for a person is never low priority; a threat to go outside is high.
+  const floor = reason === 'safety' ? 'critical' : reason === 'external_threat' ? 'high' : 'medium';
+  const severity = maxSeverity(state.facts.severity, floor);
+  const facts = { ...state.facts, severity, awaiting: null };
+  const due = ctx.policy.responseDue(severity, ctx.now);
+  const handoff: Handoff = { reason, dueAt: due.toISOString() };
+  const next: ConversationState = { ...state, facts, step: 'handoff', handoff };
+  const caseId = await ctx.fileCase(next, 'handed_off');
+  await ctx.enqueue('handoff', { conversationKey: state.key, caseId, reason, severity }, {
+    priority: priorityOf[severity], jobId: `handoff:${caseId}:${severity}`,
+  });
+  await scheduleSla(state.key, caseId, due, ctx);
+  const replies: Reply[] = reason === 'safety' ? [safetyReply(ctx)] : [];
+  replies.push({ step: 'handoff', lines: [phrase(`handoff.${reason}`, { caseId, time: due })] });
+  return { state: { ...next, caseId }, replies };
+}
+
+/** A timer for the promised reply time; when it fires unanswered, the traveller hears honestly. */
+export async function scheduleSla(conversationKey: string, caseId: string, due: Date, ctx: FlowContext): Promise<void> {
+  await ctx.enqueue('sla.due', { conversationKey, caseId, dueAt: due.toISOString() }, {
+    delayMs: Math.max(0, due.getTime() - ctx.now.getTime()), jobId: `sla:${caseId}:${due.getTime()}`,
+  });
+}
+
+/** While a person is on the way: keep what the traveller adds, and say so. */
+export async function whileWaiting(state: ConversationState, text: string, u: Understood, ctx: FlowContext): Promise<TurnResult> {
+  const handoff = state.handoff;
+  if (!handoff) throw new Error('whileWaiting needs a handoff');
+  const telling = text ? [...state.facts.telling, text] : state.facts.telling;
+  const next: ConversationState = { ...state, facts: { ...state.facts, telling } };
+  if (u.severity === 'critical' && handoff.reason !== 'safety') return handOff(next, 'safety', ctx);
+  return { state: next, replies: [{ step: 'handoff', lines: [phrase('handoff.noted', { time: new Date(handoff.dueAt) })] }] };
+}

@@ -1,0 +1,49 @@
+import type { Attachment, StepId } from '../src/conversation/messages.ts';
+import type { CaseStatus } from '../src/ports/case-register.ts';
+import type { JobName, JobOptions } from '../src/ports/job-queue.ts';
+import type { Understood } from '../src/ports/understanding.ts';
+import type { ConversationState } from '../src/conversation/state.ts';
+import type { Phrase } from '../src/i18n/render.ts';
+import type { RemedyPolicy } from '../src/policy/types.ts';
+
+/** One bot message as a flow writes it: phrases, not words, so every word comes from locales/. */
+export interface Reply {
+  step: StepId;
+  lines: Phrase[];
+  choices?: { id: string; label: Phrase }[];
+}
+
+/** One telling of the traveller (a message, or a burst of them) as the flow sees it. */
+export interface TurnInput {
+  text: string;
+  /** The id of the choice pressed, typed as its number, or typed as its label. */
+  choice: string | null;
+  attachments: Attachment[];
+  understood: Understood;
+}
+
+/** What a flow may do besides replying. The engine implements it over the ports. */
+export interface FlowContext {
+  now: Date;
+  policy: RemedyPolicy;
+  /** The agency's 24-hour emergency line, when it has one. */
+  emergencyPhone: string | null;
+  /** Files the conversation's current case (or updates it) and returns its case number. */
+  fileCase(state: ConversationState, status: CaseStatus, outcome?: Record<string, unknown>): Promise<string>;
+  enqueue(name: JobName, data: Record<string, unknown>, options?: JobOptions): Promise<void>;
+}
+
+export interface TurnResult {
+  state: ConversationState;
+  replies: Reply[];
+}
+
+export type Step = (state: ConversationState, input: TurnInput, ctx: FlowContext) => Promise<TurnResult>;
+
+/** The conversation designs the engine runs. */
+export interface Flows {
+  /** One telling of the traveller. */
+  turn: Step;
+  /** A promised reply time has come; null when it was kept after all. */
+  replyTimeDue(state: ConversationState, dueAt: string, ctx: FlowContext): Promise<TurnResult | null>;
+}

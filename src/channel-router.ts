@@ -1,0 +1,23 @@
+import type { Channel, OutboundMessage } from './conversation/messages.ts';
+import type { Logger } from './log.ts';
+import type { Outbox } from './ports/outbox.ts';
+
+/** Routes each outbound message to the adapter of its channel. */
+export class ChannelRouter implements Outbox {
+  readonly #adapters = new Map<Channel, Outbox>();
+  readonly #log: Logger;
+
+  constructor(log: Logger) {
+    this.#log = log;
+  }
+
+  register(channel: Channel, adapter: Outbox): void {
+    this.#adapters.set(channel, adapter);
+  }
+
+  async send(message: OutboundMessage): Promise<void> {
+    const adapter = this.#adapters.get(message.channel);
+    if (!adapter) return this.#log.warn('outbound.no_adapter', { channel: message.channel });
+    await adapter.send(message);
+  }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createEmbeddedApp } from '../app.ts';
+import { SystemClock } from '../clock/system-clock.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import type { Config } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { RuleUnderstanding } from '../understanding/rules/index.ts';
+import { classify } from './classify.ts';
+import { runJsonConversation } from './conversation.ts';
+import { startHttp } from './start.ts';
+import { terminalChat } from './terminal-chat.ts';
+
+const usage = `Usage: tripcare <command>
+
+  start             run tripcare (the default); with a terminal attached, chat with it too
+  chat [--json]     complain to the bot in the terminal; --json speaks JSON lines
+  replay [FILE]     run a JSON-lines script (FILE or stdin) without waiting
+  classify          label JSON lines {"id","text"} from stdin
+  help              this text
+
+Configuration comes from the environment; see .env.example.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const [command = 'start', file] = positionals;
+  if (command === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start': return start(config);
+    case 'chat': return chat(config, values.json === true);
+    case 'replay': return replay(config, file);
+    case 'classify': return (await classify(process.stdin, process.stdout, new RuleUnderstanding(), config.TIME_ZONE)) ? 0 : 1;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+async function start(config: Config): Promise<number> {
+  const log = createLogger(config.LOG_LEVEL);
+  const clock = new SystemClock();
+  const app = createEmbeddedApp(config, clock, log);
+  const server = await startHttp(config.PORT, log);
+  const stop = async () => {
+    log.info('shutdown');
+    server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop).once('SIGINT', stop);
+  log.info('started', { wiring: 'embedded', port: config.PORT });
+  if (process.stdin.isTTY) {
+    await terminalChat(app, clock, process.stdin, process.stdout);
+    await stop();
+  }
+  return new Promise(() => undefined); // serve until a signal
+}
+
+async function chat(config: Config, json: boolean): Promise<number> {
+  // Logs would interleave with the conversation: only errors, unless asked.
+  const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
+  if (json) return (await runJsonConversation({ input: process.stdin, output: process.stdout, config, log, replay: false })) ? 0 : 1;
+  const clock = new SystemClock();
+  const app = createEmbeddedApp(config, clock, log);
+  await terminalChat(app, clock, process.stdin, process.stdout);
+  await app.close();
+  return 0;
+}
+
+async function replay(config: Config, file: string | undefined): Promise<number> {
+  const input = file ? createReadStream(file) : process.stdin;
+  const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
+  return (await runJsonConversation({ input, output: process.stdout, config, log, replay: true })) ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = e instanceof ConfigError ? 78 : 1;
+  },
+);

@@ -1,0 +1,54 @@
+import type { Locale } from '../taxonomy.ts';
+
+export const channels = ['wechat', 'telegram', 'webchat', 'cli'] as const;
+export type Channel = (typeof channels)[number];
+
+export type SenderRole = 'traveller' | 'guide' | 'staff';
+
+export interface Attachment {
+  kind: 'image' | 'voice' | 'video' | 'file' | 'location' | 'sticker';
+  /** Where the channel keeps it (a URL or a channel media id). */
+  ref: string;
+  mimeType?: string;
+}
+
+/** One message from any channel, as adapters hand it to the engine. */
+export interface InboundMessage {
+  channel: Channel;
+  conversationId: string;
+  senderId: string;
+  senderRole: SenderRole;
+  /** The channel's own id for this message; a repeat is ignored. */
+  messageId: string;
+  text: string;
+  /** Set when the traveller pressed a choice instead of typing. */
+  choice?: string;
+  attachments: Attachment[];
+  receivedAt: Date;
+  /** The channel's idea of the user's language (e.g. Telegram's language_code), used until the text tells. */
+  localeHint?: Locale;
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** Step ids that outbound messages belong to; the seven method steps plus the flow's own. */
+export type StepId =
+  | 'listen' | 'restate' | 'apologise' | 'propose' | 'confirm' | 'thank' | 'report'
+  | 'handoff' | 'safety' | 'notice';
+
+/** One message to a channel, rendered natively by its adapter. */
+export interface OutboundMessage {
+  channel: Channel;
+  conversationId: string;
+  text: string;
+  choices: Choice[];
+  step: StepId;
+  /** The bot turn it answers, counted per conversation. */
+  turn: number;
+}
+
+export const conversationKey = (m: { channel: Channel; conversationId: string }): string =>
+  `${m.channel}:${m.conversationId}`;

@@ -1,0 +1,99 @@
+import type { Money } from '../money.ts';
+import type { Category, Flag, Locale, Problem, Severity } from '../taxonomy.ts';
+import type { RemedyOption } from '../policy/types.ts';
+import type { Attachment, Channel, Choice, InboundMessage, SenderRole, StepId } from './messages.ts';
+import { conversationKey } from './messages.ts';
+
+/** The facts a complaint collects while listening; `asked` keeps each question to once. */
+export interface ComplaintFacts {
+  /** The traveller's own words, each telling in order. */
+  telling: string[];
+  category: Category | null;
+  also: Category[];
+  problems: Problem[];
+  severity: Severity;
+  flags: Flag[];
+  /** A tour code or order number, or the traveller's words when they gave neither. */
+  tour: string | null;
+  /** An ISO date, or the traveller's words. */
+  when: string | null;
+  people: number | null;
+  wants: Wants | null;
+  amounts: Money[];
+  attachments: Attachment[];
+  /** Questions asked so far, each at most once (but `what`, which the case cannot do without). */
+  asked: FactQuestion[];
+  /** The question the last reply asked, if any. */
+  awaiting: FactQuestion | null;
+}
+
+/** What the traveller wants: one of the usual answers, or their own words. */
+export type Wants = { kind: 'compensation' | 'fix' | 'apology' } | { words: string };
+
+/** The facts asked for, plus the two open questions: what was wrong in a restatement, and what would be fair. */
+export type FactQuestion = 'what' | 'tour' | 'when' | 'people' | 'wants' | 'correction' | 'preference';
+
+export interface Handoff {
+  reason: 'asked_for_person' | 'safety' | 'external_threat' | 'not_satisfied' | 'remedy_refused';
+  /** ISO time by which a person answers. */
+  dueAt: string;
+}
+
+/** Everything the engine keeps about one conversation between turns. */
+export interface ConversationState {
+  key: string;
+  channel: Channel;
+  conversationId: string;
+  senderId: string;
+  role: SenderRole;
+  locale: Locale | null;
+  flow: 'complaint';
+  step: StepId;
+  /** `human` while staff have the conversation: the bot stays silent. */
+  mode: 'bot' | 'human';
+  facts: ComplaintFacts;
+  /** Increments with each new complaint in one conversation; keys the case's idempotency. */
+  complaintNo: number;
+  caseId: string | null;
+  proposal: RemedyOption[];
+  handoff: Handoff | null;
+  /** Choices last offered, so a typed number can pick one (WeChat shows them numbered). */
+  offered: Choice[];
+  /** The channel's guess at the traveller's language, used until they write. */
+  localeHint: Locale | null;
+  /** Messages of a burst not yet handled as one telling. */
+  pending: { texts: string[]; attachments: Attachment[]; lastAt: number } | null;
+  /** Method steps this complaint has been through, in order. */
+  trail: StepId[];
+  /** Bot turns so far. */
+  turn: number;
+}
+
+export const emptyFacts = (): ComplaintFacts => ({
+  telling: [], category: null, also: [], problems: [], severity: 'low', flags: [],
+  tour: null, when: null, people: null, wants: null, amounts: [], attachments: [], asked: [], awaiting: null,
+});
+
+export function newConversation(message: InboundMessage): ConversationState {
+  return {
+    key: conversationKey(message),
+    channel: message.channel,
+    conversationId: message.conversationId,
+    senderId: message.senderId,
+    role: message.senderRole,
+    locale: null,
+    flow: 'complaint',
+    step: 'listen',
+    mode: 'bot',
+    facts: emptyFacts(),
+    complaintNo: 1,
+    caseId: null,
+    proposal: [],
+    handoff: null,
+    offered: [],
+    localeHint: message.localeHint ?? null,
+    pending: null,
+    trail: [],
+    turn: 0,
+  };
+}

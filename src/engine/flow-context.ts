@@ -1,0 +1,51 @@
+import type { FlowContext } from '../../flows/types.ts';
+import type { CaseDraft, CaseRegister, CaseStatus } from '../ports/case-register.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { RemedyPolicy } from '../policy/types.ts';
+import type { ConversationState } from '../conversation/state.ts';
+
+/** The case as the register keeps it: labels, the facts the traveller confirmed, the steps taken. */
+export function caseDraft(state: ConversationState, status: CaseStatus, outcome: Record<string, unknown> | null): CaseDraft {
+  const { telling, tour, when, people, wants, amounts, attachments } = state.facts;
+  return {
+    conversationKey: state.key,
+    channel: state.channel,
+    category: state.facts.category ?? 'other',
+    also: state.facts.also,
+    problems: state.facts.problems,
+    severity: state.facts.severity,
+    flags: state.facts.flags,
+    status,
+    steps: [...new Set([...state.trail, state.step])],
+    facts: { telling, tour, when, people, wants, amounts, attachments },
+    outcome,
+  };
+}
+
+export interface FlowPorts {
+  register: CaseRegister;
+  jobs: JobQueue;
+  policy: RemedyPolicy;
+  emergencyPhone: string | null;
+}
+
+/** What flows may do, over the ports, at one moment. */
+export function flowContext(ports: FlowPorts, now: Date): FlowContext {
+  return {
+    now,
+    policy: ports.policy,
+    emergencyPhone: ports.emergencyPhone,
+    async fileCase(state, status, outcome) {
+      const draft = caseDraft(state, status, outcome ?? null);
+      const { outcome: _outcome, ...withoutOutcome } = draft; // an update without an outcome keeps the earlier one
+      // Keyed by conversation and complaint number, so a retried turn finds the same case.
+      const record = state.caseId
+        ? await ports.register.update(state.caseId, outcome ? draft : withoutOutcome)
+        : await ports.register.open(`${state.key}#${state.complaintNo}`, draft);
+      return record.id;
+    },
+    async enqueue(name, data, options) {
+      await ports.jobs.add(name, data, options);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import en from '../../locales/en.json' with { type: 'json' };
+import zhCN from '../../locales/zh-CN.json' with { type: 'json' };
+import zhTW from '../../locales/zh-TW.json' with { type: 'json' };
+import type { Money } from '../money.ts';
+import type { Locale } from '../taxonomy.ts';
+
+export type MessageKey = keyof typeof en;
+
+/** A sentence to say, by key; rendered in the conversation's locale only when sent. */
+export interface Phrase {
+  key: MessageKey;
+  params?: Record<string, Param>;
+}
+export type Param = string | number | Date | Money | Phrase;
+
+export const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+
+export const phrase = (key: MessageKey, params?: Record<string, Param>): Phrase => (params ? { key, params } : { key });
+
+const isPhrase = (p: Param): p is Phrase => typeof p === 'object' && 'key' in p;
+const isMoney = (p: Param): p is Money => typeof p === 'object' && 'currency' in p;
+
+/** Renders a phrase: `{name}` placeholders take params, which may be phrases themselves. */
+export function render(locale: Locale, p: Phrase, timeZone: string): string {
+  const template = catalogues[locale][p.key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = p.params?.[name];
+    return value === undefined ? whole : renderParam(locale, value, timeZone);
+  });
+}
+
+function renderParam(locale: Locale, value: Param, timeZone: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  if (value instanceof Date) return renderTime(locale, value, timeZone);
+  if (isMoney(value)) return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount);
+  if (isPhrase(value)) return render(locale, value, timeZone);
+  return '';
+}
+
+/** "11月21日 20:29 (GMT+8)": a promised time, unmistakable for a traveller in another zone. */
+function renderTime(locale: Locale, at: Date, timeZone: string): string {
+  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return `${part({ month: 'short', day: 'numeric' })} ${part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} (${zone?.value ?? timeZone})`;
+}

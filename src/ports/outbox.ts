@@ -1,0 +1,6 @@
+import type { OutboundMessage } from '../conversation/messages.ts';
+
+/** Delivers outbound messages: the channel adapters behind a router. */
+export interface Outbox {
+  send(message: OutboundMessage): Promise<void>;
+}

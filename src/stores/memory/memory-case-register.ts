@@ -1,0 +1,50 @@
+import type { CaseDraft, CaseRecord, CaseRegister, TranscriptEntry } from '../../ports/case-register.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { newCaseNumber } from '../case-number.ts';
+
+/** The embedded case register: everything in memory, gone when the process ends. */
+export class MemoryCaseRegister implements CaseRegister {
+  readonly #cases = new Map<string, CaseRecord>();
+  readonly #byIdempotencyKey = new Map<string, string>();
+  readonly #transcripts = new Map<string, TranscriptEntry[]>();
+  readonly #clock: Clock;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  async open(idempotencyKey: string, draft: CaseDraft): Promise<CaseRecord> {
+    const known = this.#byIdempotencyKey.get(idempotencyKey);
+    if (known) return this.update(known, draft);
+    let id = newCaseNumber();
+    while (this.#cases.has(id)) id = newCaseNumber();
+    const now = this.#clock.now();
+    const record: CaseRecord = structuredClone({ ...draft, id, createdAt: now, updatedAt: now });
+    this.#cases.set(id, record);
+    this.#byIdempotencyKey.set(idempotencyKey, id);
+    return structuredClone(record);
+  }
+
+  async update(id: string, patch: Partial<CaseDraft>): Promise<CaseRecord> {
+    const record = this.#cases.get(id);
+    if (!record) throw new Error(`no case ${id}`);
+    const updated = structuredClone({ ...record, ...patch, updatedAt: this.#clock.now() });
+    this.#cases.set(id, updated);
+    return structuredClone(updated);
+  }
+
+  async get(id: string): Promise<CaseRecord | undefined> {
+    const record = this.#cases.get(id);
+    return record && structuredClone(record);
+  }
+
+  async appendTranscript(entry: TranscriptEntry): Promise<void> {
+    const entries = this.#transcripts.get(entry.conversationKey) ?? [];
+    entries.push(structuredClone(entry));
+    this.#transcripts.set(entry.conversationKey, entries);
+  }
+
+  async transcript(conversationKey: string): Promise<TranscriptEntry[]> {
+    return structuredClone(this.#transcripts.get(conversationKey) ?? []);
+  }
+}

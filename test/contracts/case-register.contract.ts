@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CaseDraft, CaseRegister } from '../../src/ports/case-register.ts';
+
+const draft = (over: Partial<CaseDraft> = {}): CaseDraft => ({
+  conversationKey: `telegram:${Math.random()}`, channel: 'telegram', category: 'accommodation', also: ['meals'],
+  problems: ['room_dirty'], severity: 'medium', flags: ['wants_compensation'], status: 'open',
+  steps: ['listen', 'restate'], facts: { tour: 'GZ-1', people: 2 }, outcome: null, ...over,
+});
+
+/** What every case register must do, whatever it stores in. */
+export function caseRegisterContract(name: string, make: () => Promise<CaseRegister>): void {
+  describe(`CaseRegister: ${name}`, () => {
+    let register: CaseRegister;
+    beforeEach(async () => {
+      register = await make();
+    });
+
+    it('opens a case with a short quotable number and reads it back', async () => {
+      const opened = await register.open(`idem-${Math.random()}`, draft());
+      expect(opened.id).toMatch(/^TC-[2-9A-HJKMNP-TV-Z]{6}$/);
+      expect(await register.get(opened.id)).toEqual(opened);
+      expect(opened.createdAt).toBeInstanceOf(Date);
+    });
+
+    it('returns the same case when opened twice under one idempotency key', async () => {
+      const key = `idem-${Math.random()}`;
+      const first = await register.open(key, draft());
+      const again = await register.open(key, draft({ status: 'handed_off' }));
+      expect(again.id).toBe(first.id);
+      expect(again.status).toBe('handed_off');
+    });
+
+    it('updates only what the patch names', async () => {
+      const opened = await register.open(`idem-${Math.random()}`, draft());
+      const updated = await register.update(opened.id, { status: 'resolved', outcome: { accepted: 'x' } });
+      expect(updated).toMatchObject({ status: 'resolved', outcome: { accepted: 'x' }, category: 'accommodation', facts: { tour: 'GZ-1' } });
+      await expect(register.update('TC-NOPE00', { status: 'resolved' })).rejects.toThrow();
+    });
+
+    it('is unknown for a case that does not exist', async () => {
+      expect(await register.get('TC-ZZZZZZ')).toBeUndefined();
+    });
+
+    it('keeps the transcript of a conversation in order', async () => {
+      const conversationKey = `wechat:${Math.random()}`;
+      const at = new Date('2026-11-21T00:00:00Z');
+      await register.appendTranscript({ conversationKey, from: 'traveller', text: '房间很脏', at });
+      await register.appendTranscript({ conversationKey, from: 'bot', text: '请问是哪个团？', step: 'listen', at });
+      const entries = await register.transcript(conversationKey);
+      expect(entries.map((e) => [e.from, e.text])).toEqual([['traveller', '房间很脏'], ['bot', '请问是哪个团？']]);
+      expect(entries[1]?.step).toBe('listen');
+      expect(await register.transcript('wechat:none')).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { newConversation } from '../../src/conversation/state.ts';
+import type { ConversationStore, TurnLock } from '../../src/ports/conversation-store.ts';
+
+const message = (conversationId: string) => ({
+  channel: 'telegram' as const, conversationId, senderId: 'u', senderRole: 'traveller' as const,
+  messageId: 'm', text: 'hi', attachments: [], receivedAt: new Date(0),
+});
+
+/** What every conversation store must do, whatever it stores in. */
+export function conversationStoreContract(name: string, make: () => Promise<ConversationStore>): void {
+  describe(`ConversationStore: ${name}`, () => {
+    let store: ConversationStore;
+    beforeEach(async () => {
+      store = await make();
+    });
+
+    it('reads back what was written, and nothing after delete', async () => {
+      const key = `k-${Math.random()}`;
+      const state = { ...newConversation(message('a')), turn: 3, locale: 'zh-TW' as const };
+      expect(await store.read(key)).toBeUndefined();
+      await store.write(key, state);
+      expect(await store.read(key)).toEqual(state);
+      await store.delete(key);
+      expect(await store.read(key)).toBeUndefined();
+    });
+
+    it('hands out copies, never the stored object', async () => {
+      const key = `k-${Math.random()}`;
+      await store.write(key, newConversation(message('b')));
+      const read = await store.read(key);
+      read?.facts.telling.push('changed');
+      expect((await store.read(key))?.facts.telling).toEqual([]);
+    });
+
+    it('marks a message id seen once per channel', async () => {
+      const id = `m-${Math.random()}`;
+      expect(await store.markSeen('telegram', id)).toBe(true);
+      expect(await store.markSeen('telegram', id)).toBe(false);
+      expect(await store.markSeen('wechat', id)).toBe(true);
+    });
+
+    it('lets exactly one of many concurrent claims of an id win', async () => {
+      const id = `m-${Math.random()}`;
+      const wins = await Promise.all(Array.from({ length: 20 }, () => store.markSeen('webchat', id)));
+      expect(wins.filter(Boolean)).toHaveLength(1);
+    });
+  });
+}
+
+/** What every turn lock must do: one turn per key at a time, in arrival order. */
+export function turnLockContract(name: string, make: () => Promise<TurnLock>): void {
+  describe(`TurnLock: ${name}`, () => {
+    it('runs turns of one key one at a time, in order', async () => {
+      const lock = await make();
+      const key = `k-${Math.random()}`;
+      const log: string[] = [];
+      let running = 0;
+      await Promise.all([0, 1, 2, 3, 4].map((i) => lock.withLock(key, async () => {
+        running++;
+        expect(running).toBe(1);
+        await new Promise((r) => setTimeout(r, 5 - i));
+        log.push(`turn ${i}`);
+        running--;
+      })));
+      expect(log).toEqual(['turn 0', 'turn 1', 'turn 2', 'turn 3', 'turn 4']);
+    });
+
+    it('runs different keys side by side', async () => {
+      const lock = await make();
+      let concurrent = 0;
+      let most = 0;
+      await Promise.all(['a', 'b', 'c'].map((k) => lock.withLock(`${k}-${Math.random()}`, async () => {
+        most = Math.max(most, ++concurrent);
+        await new Promise((r) => setTimeout(r, 10));
+        concurrent--;
+      })));
+      expect(most).toBe(3);
+    });
+
+    it('frees the key when a turn throws', async () => {
+      const lock = await make();
+      const key = `k-${Math.random()}`;
+      await expect(lock.withLock(key, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+      expect(await lock.withLock(key, async () => 'next')).toBe('next');
+    });
+  });
+}

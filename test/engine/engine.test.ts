@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues } from '../../src/i18n/render.ts';
+import { Harness, steps } from '../support/harness.ts';
+
+const en = catalogues.en;
+const complaint = 'The hotel room was filthy and there was no hot water at all!';
+
+describe('engine', () => {
+  it('ignores a repeated channel message id', async () => {
+    const h = new Harness();
+    const first = h.message(complaint, { messageId: 'tg-42' });
+    await h.app.engine.receive(first);
+    await h.app.engine.receive({ ...first });
+    await h.settle();
+    expect(h.sent).toHaveLength(1);
+    expect(await h.app.register.transcript('telegram:c1')).toHaveLength(2); // one in, one out
+  });
+
+  it('keeps message ids apart per channel', async () => {
+    const h = new Harness();
+    await h.say(complaint, { messageId: 'same' });
+    await h.say(complaint, { messageId: 'same', channel: 'wechat' });
+    expect(h.sent.map((m) => m.channel)).toEqual(['telegram', 'wechat']);
+  });
+
+  it('treats a burst of messages while listening as one telling', async () => {
+    const h = new Harness({ BURST_WINDOW_MS: '2000' });
+    for (const part of ['Hi, I have a problem', 'the hotel room was filthy', 'and no hot water 😡']) {
+      await h.app.engine.receive(h.message(part));
+      h.clock.advance(800);
+      await h.app.jobs.idle();
+    }
+    expect(h.sent).toHaveLength(0); // never interrupts while the traveller is still writing
+    await h.settle(2000);
+    expect(h.sent).toHaveLength(1);
+    expect(h.sent[0]?.text).toBe(en['ask.tour']);
+    const said = (await h.app.register.transcript('telegram:c1')).filter((e) => e.from === 'traveller');
+    expect(said).toHaveLength(3);
+  });
+
+  it('answers a pressed choice at once, without waiting for a burst', async () => {
+    const h = new Harness({ BURST_WINDOW_MS: '2000' });
+    await h.say(complaint);
+    const before = h.sent.length;
+    await h.app.engine.receive(h.message('', { choice: 'skip' }));
+    await h.app.jobs.idle();
+    expect(h.sent.length).toBe(before + 1);
+    expect(h.sent.at(-1)?.text).toBe(en['ask.when']);
+  });
+
+  it('handles the turns of one conversation strictly in order', async () => {
+    const h = new Harness();
+    await Promise.all([h.app.engine.receive(h.message(complaint)), h.app.engine.receive(h.message('GZ-2611-A'))]);
+    await h.settle();
+    expect(h.sent.map((m) => m.text)).toEqual([en['ask.tour'], en['ask.when']]);
+    expect(h.sent.map((m) => m.turn)).toEqual([1, 2]);
+  });
+
+  it('lets a typed number pick a choice, as WeChat users do', async () => {
+    const h = new Harness();
+    await h.say(complaint);
+    for (const answer of ['GZ-2611-A', 'yesterday', '2']) await h.say(answer);
+    const restated = await h.say('1'); // 1) Refund or compensation
+    expect(restated[0]?.text).toContain(en['wants.compensation']);
+  });
+
+  it('ignores a stale choice that is no longer on offer', async () => {
+    const h = new Harness();
+    await h.say(complaint);
+    const replies = await h.press('satisfied');
+    expect(steps(replies)).toEqual(['listen']);
+    expect(h.cases).toHaveLength(0);
+  });
+
+  it('opens a new complaint in the same conversation after a report', async () => {
+    const h = new Harness();
+    await h.say(complaint);
+    for (const answer of ['GZ-2611-A', 'yesterday', '2']) await h.say(answer);
+    await h.press('wants:fix');
+    await h.press('confirm');
+    await h.press('remedy:fix_now:agency');
+    await h.press('satisfied');
+    expect(h.cases).toHaveLength(1);
+    const next = await h.say('Also the guide was rude to my mother on the second day');
+    expect(next[0]?.text).toBe(en['ask.tour']);
+  });
+
+  it('records a pure suggestion without proposing remedies', async () => {
+    const h = new Harness();
+    await h.say('Just a suggestion for next time: a welcome card at the start would be lovely.');
+    for (const answer of ['GZ-2611-A', 'today']) await h.say(answer);
+    await h.press('people:1');
+    await h.press('wants:apology');
+    const done = await h.press('confirm');
+    expect(steps(done)).toEqual(['thank', 'report']);
+    expect(done[0]?.text).toBe(en['thank.suggestion']);
+    expect(h.cases.at(-1)).toMatchObject({ category: 'other', severity: 'low', status: 'resolved' });
+  });
+});
+
+describe('bad input', () => {
+  it('asks for words when a message is empty', async () => {
+    const h = new Harness();
+    const replies = await h.say('   ');
+    expect(replies.map((r) => r.text)).toEqual([catalogues['zh-CN']['notice.empty']]);
+  });
+
+  it('asks what happened when a message is emoji only', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    const replies = await h.say('😡😡😡');
+    expect(replies[0]?.text).toBe(en['ask.what']);
+  });
+
+  it('keeps the first part of a 20,000-character message and says so', async () => {
+    const h = new Harness();
+    const replies = await h.say(`${complaint} ${'x'.repeat(20_000)}`);
+    expect(steps(replies)).toEqual(['notice', 'listen']);
+    expect(replies[0]?.text).toBe(en['notice.truncated']);
+    const [said] = await h.app.register.transcript('telegram:c1');
+    expect([...(said?.text ?? '')].length).toBe(4_000);
+  });
+
+  it('answers an unsupported language politely in English and Chinese', async () => {
+    const h = new Harness();
+    const replies = await h.say('ホテルの部屋がとても汚いです。お湯も出ません。');
+    expect(replies[0]?.text).toBe(`${en['notice.unsupported_language']}\n${catalogues['zh-CN']['notice.unsupported_language']}`);
+  });
+
+  it('strips control and bidi characters before anything else sees them', async () => {
+    const h = new Harness();
+    await h.say('\u0000\u0007The hotel\u202E room was filthy\u0085 and no hot water');
+    const [said] = await h.app.register.transcript('telegram:c1');
+    expect(said?.text).toBe('The hotel room was filthy and no hot water');
+  });
+
+  it('keeps photos as evidence with the case', async () => {
+    const h = new Harness();
+    await h.say(complaint, { attachments: [{ kind: 'image', ref: 'media-1', mimeType: 'image/jpeg' }] });
+    await h.say('😡', { attachments: [{ kind: 'image', ref: 'media-2' }] });
+    await h.say('GZ-2611-A');
+    await h.say('I want to talk to a real person');
+    expect(h.cases.at(-1)?.facts.attachments).toEqual([
+      { kind: 'image', ref: 'media-1', mimeType: 'image/jpeg' }, { kind: 'image', ref: 'media-2' },
+    ]);
+  });
+});
+
+describe('promised reply times', () => {
+  it('tells the traveller honestly when nobody replied in time, gives a new time and alerts a supervisor', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    await h.say('I want to talk to a real person');
+    const [sla] = await h.app.jobs.waiting('sla.due');
+    expect(sla?.runAt).toEqual(new Date(h.clock.now().getTime() + 120 * 60_000));
+    h.clock.advance(120 * 60_000);
+    await h.app.jobs.idle();
+    const late = h.sent.at(-1);
+    expect(late?.step).toBe('handoff');
+    expect(late?.text).toContain(en['handoff.late'].split('{time}')[0]);
+    expect(await h.app.jobs.waiting('supervisor.alert')).toHaveLength(1);
+    expect(await h.app.jobs.waiting('sla.due')).toHaveLength(1);
+  });
+});

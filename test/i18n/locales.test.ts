@@ -1,0 +1,46 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { catalogues, phrase, render } from '../../src/i18n/render.ts';
+import type { MessageKey } from '../../src/i18n/render.ts';
+import { categories, locales, problems } from '../../src/taxonomy.ts';
+
+const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('locales', () => {
+  const keys = Object.keys(catalogues.en) as MessageKey[];
+
+  it.each(locales)('%s has every key, with the same placeholders as en', (locale) => {
+    expect(Object.keys(catalogues[locale]).sort()).toEqual([...keys].sort());
+    for (const key of keys) expect(placeholders(catalogues[locale][key]), key).toEqual(placeholders(catalogues.en[key]));
+  });
+
+  it('labels every category and problem of the taxonomy', () => {
+    for (const c of categories) expect(keys).toContain(`category.${c}`);
+    for (const p of Object.values(problems).flat()) expect(keys).toContain(`problem.${p}`);
+  });
+
+  it('keeps simplified and traditional apart', () => {
+    const all = (locale: 'zh-CN' | 'zh-TW') => Object.values(catalogues[locale]).join('');
+    expect(all('zh-CN')).not.toMatch(/[這們說導遊請問題會過還]/);
+    expect(all('zh-TW')).not.toMatch(/[这们说导游请问题会过还]/);
+  });
+
+  it('renders nested phrases, times in the agency zone and money in the locale', () => {
+    const at = new Date('2026-11-21T02:05:00Z');
+    expect(render('en', phrase('handoff.noted', { time: at }), 'Asia/Shanghai')).toContain('10:05');
+    expect(render('zh-CN', phrase('confirm.plan', { remedy: phrase('remedy.fix_now', { basis: phrase('basis.agency') }) }), 'Asia/Shanghai'))
+      .toBe('处理方案：在本次行程中立即为您解决（依据：本社服务承诺）。');
+    expect(render('zh-CN', phrase('amount.fixed', { amount: { amount: 1500, currency: 'CNY' } }), 'Asia/Shanghai')).toBe('¥1,500.00');
+  });
+
+  it('is where every word the bot says comes from: flows hold no sentences', async () => {
+    const dir = fileURLToPath(new URL('../../flows/', import.meta.url));
+    const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts'));
+    for (const file of files) {
+      const source = await readFile(`${dir}${file}`, 'utf8');
+      expect(source, file).not.toMatch(/['"`][^'"`\n]*\p{Script=Han}/u);
+      expect(source, file).not.toMatch(/['"`][A-Z][a-z]+ [a-z]+ [a-z]+[^'"`\n]*['"`]/);
+    }
+  });
+});

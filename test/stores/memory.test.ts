@@ -1,0 +1,24 @@
+import { ManualClock } from '../../src/clock/manual-clock.ts';
+import { createLogger } from '../../src/log.ts';
+import { MemoryCaseRegister } from '../../src/stores/memory/memory-case-register.ts';
+import { MemoryConversationStore } from '../../src/stores/memory/memory-conversation-store.ts';
+import { MemoryJobQueue } from '../../src/stores/memory/memory-job-queue.ts';
+import { MemoryTurnLock } from '../../src/stores/memory/memory-turn-lock.ts';
+import { caseRegisterContract } from '../contracts/case-register.contract.ts';
+import { conversationStoreContract, turnLockContract } from '../contracts/conversation-store.contract.ts';
+import { jobQueueContract } from '../contracts/job-queue.contract.ts';
+
+conversationStoreContract('memory', async () => new MemoryConversationStore());
+turnLockContract('memory', async () => new MemoryTurnLock());
+caseRegisterContract('memory', async () => new MemoryCaseRegister(new ManualClock()));
+jobQueueContract('memory', async () => {
+  const clock = new ManualClock();
+  const queue = new MemoryJobQueue(clock, createLogger('silent'));
+  return {
+    queue,
+    async pass(ms) {
+      clock.advance(ms);
+      await queue.idle();
+    },
+  };
+});

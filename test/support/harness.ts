@@ -1,0 +1,57 @@
+import { createEmbeddedApp } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
+import { ManualClock } from '../../src/clock/manual-clock.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Channel, InboundMessage, OutboundMessage } from '../../src/conversation/messages.ts';
+import { channels } from '../../src/conversation/messages.ts';
+import { createLogger } from '../../src/log.ts';
+import type { CaseRecord } from '../../src/ports/case-register.ts';
+
+/**
+ * The embedded app on a manual clock, with a test channel standing in for
+ * WeChat/Telegram/web chat: it records what the bot sends.
+ */
+export class Harness {
+  readonly clock = new ManualClock(new Date('2026-11-21T02:00:00Z'));
+  readonly app: App;
+  readonly sent: OutboundMessage[] = [];
+  readonly cases: CaseRecord[] = [];
+  readonly burstWindowMs: number;
+  #messageNo = 0;
+
+  constructor(env: Record<string, string> = {}) {
+    const config = loadConfig({ BURST_WINDOW_MS: '0', ...env });
+    this.burstWindowMs = config.BURST_WINDOW_MS;
+    this.app = createEmbeddedApp(config, this.clock, createLogger('silent'));
+    for (const c of channels) this.app.router.register(c, { send: async (m) => void this.sent.push(m) });
+    this.app.engine.on('case', (c) => this.cases.push(c));
+  }
+
+  message(text: string, extra: Partial<InboundMessage> = {}): InboundMessage {
+    return {
+      channel: 'telegram' as Channel, conversationId: 'c1', senderId: 'u1', senderRole: 'traveller',
+      messageId: `m${++this.#messageNo}`, text, attachments: [], receivedAt: this.clock.now(), ...extra,
+    };
+  }
+
+  /** Sends a message and returns the bot's replies to it (after the burst window, if any). */
+  async say(text: string, extra: Partial<InboundMessage> = {}): Promise<OutboundMessage[]> {
+    const before = this.sent.length;
+    await this.app.engine.receive(this.message(text, extra));
+    await this.settle();
+    return this.sent.slice(before);
+  }
+
+  /** Presses a choice by id. */
+  press(choice: string, extra: Partial<InboundMessage> = {}): Promise<OutboundMessage[]> {
+    return this.say('', { choice, ...extra });
+  }
+
+  async settle(ms = this.burstWindowMs): Promise<void> {
+    this.clock.advance(ms);
+    await this.app.jobs.idle();
+  }
+}
+
+export const steps = (replies: OutboundMessage[]) => replies.map((r) => r.step);
+export const choiceIds = (replies: OutboundMessage[]) => replies.at(-1)?.choices.map((c) => c.id) ?? [];
