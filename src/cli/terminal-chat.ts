@@ -11,8 +11,6 @@ export async function terminalChat(app: App, clock: Clock, input: Readable, outp
   app.router.register('cli', channel);
   output.write('tripcare — write to the bot as a traveller would (Chinese or English). Ctrl-D ends.\n\n');
   rl.prompt();
-  for await (const line of rl) {
-    await app.engine.receive(channel.inbound(line, clock.now()));
-    rl.prompt();
-  }
+  // The channel prompts again after each bot message.
+  for await (const line of rl) await app.engine.receive(channel.inbound(line, clock.now()));
 }

@@ -1,0 +1,90 @@
+import type { Masked } from './mask.ts';
+import { CHINESE_NUMBER, parseNumber } from './numbers.ts';
+
+interface Found {
+  at: number;
+  iso: string;
+}
+
+const DAY_MS = 86_400_000;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const NUM = `(\\d{1,2}|${CHINESE_NUMBER})`;
+
+const FULL = /(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)/g;
+const MONTH_DAY = new RegExp(`(?<![\\d年])${NUM}月${NUM}[日号]`, 'g');
+const DAY_MONTH_EN = new RegExp(`(?<![a-z0-9])(\\d{1,2})(?:st|nd|rd|th)?(?: of)? ${MONTH}(?:,? (\\d{4}))?(?![a-z0-9])`, 'g');
+const MONTH_DAY_EN = new RegExp(`(?<![a-z0-9])${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?(?![a-z0-9])`, 'g');
+const NUMERIC = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g;
+
+// Days from today. Longer words first: 大前天 before 前天, "day before yesterday" before "yesterday".
+const RELATIVE_WORDS: [string, number][] = [
+  ['大前天', -3], ['day before yesterday', -2], ['前天', -2], ['前日', -2], ['前晚', -2], ['昨天', -1], ['昨日', -1],
+  ['昨晚', -1], ['昨夜', -1], ['寻日', -1], ['琴日', -1], ['噚日', -1], ['yesterday', -1], ['last night', -1],
+  ['今天', 0], ['今日', 0], ['今早', 0], ['今晚', 0], ['今朝', 0], ['today', 0], ['tonight', 0], ['this morning', 0],
+  ['this afternoon', 0], ['this evening', 0], ['明天', 1], ['明日', 1], ['听日', 1], ['tomorrow', 1], ['后天', 2],
+];
+const relativeOffset = new Map(RELATIVE_WORDS);
+// 之前天气 is not 前天, 以后天天 is not 后天.
+const RELATIVE = new RegExp(
+  `(?<![之以提当几然最落a-z])(?:${RELATIVE_WORDS.map(([w]) => w).join('|')})(?![气a-z])`,
+  'g',
+);
+const AGO = new RegExp(`(?<![\\d])(\\d{1,2}|${CHINESE_NUMBER})\\s?(?:天前|日前| days ago)`, 'g');
+
+// One formatter per zone: building one costs far more than using it.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function today(now: Date, timeZone: string): number {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(now).map((p) => [p.type, p.value]));
+  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  const t = Date.UTC(y, m - 1, d);
+  const date = new Date(t);
+  if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** A date written without a year is the one nearest to today: in January, "12月28日" is last December. */
+function nearest(todayMs: number, m: number, d: number): string | null {
+  const year = new Date(todayMs).getUTCFullYear();
+  const candidates = [year - 1, year, year + 1]
+    .map((y) => iso(y, m, d))
+    .filter((s): s is string => s !== null);
+  candidates.sort((a, b) => Math.abs(Date.parse(a) - todayMs) - Math.abs(Date.parse(b) - todayMs));
+  return candidates[0] ?? null;
+}
+
+const n = (s: string | undefined): number => parseNumber(s ?? '') ?? NaN;
+const month = (s: string | undefined): number => MONTHS.indexOf(s ?? '') + 1;
+const found = (at: number, date: string | null): Found | null => (date === null ? null : { at, iso: date });
+
+/** Dates as ISO yyyy-mm-dd in the order written; relative words resolved against `now` in `timeZone`. */
+export function takeDates(m: Masked, now: Date, timeZone: string): string[] {
+  const t = today(now, timeZone);
+  const withYear = (y: string | undefined, mo: number, d: number, at: number): Found | null =>
+    found(at, y === undefined ? nearest(t, mo, d) : iso(Number(y), mo, d));
+  const all = [
+    ...m.collect(FULL, (x) => found(x.index, iso(n(x[1]), n(x[2]), n(x[3])))),
+    ...m.collect(MONTH_DAY, (x) => found(x.index, nearest(t, n(x[1]), n(x[2])))),
+    ...m.collect(DAY_MONTH_EN, (x) => withYear(x[3], month(x[2]), n(x[1]), x.index)),
+    ...m.collect(MONTH_DAY_EN, (x) => withYear(x[3], month(x[1]), n(x[2]), x.index)),
+    ...m.collect(NUMERIC, (x) => {
+      // 20/11/2026 or 11/20/2026; 05/06/2026 could be either and is left alone.
+      const [a, b] = [n(x[1]), n(x[2])];
+      if (a > 12 === b > 12) return null;
+      return found(x.index, a > 12 ? iso(n(x[3]), b, a) : iso(n(x[3]), a, b));
+    }),
+    ...m.collect(AGO, (x) => found(x.index, new Date(t - n(x[1]) * DAY_MS).toISOString().slice(0, 10))),
+    ...m.collect(RELATIVE, (x) => found(x.index, new Date(t + (relativeOffset.get(x[0]) ?? 0) * DAY_MS).toISOString().slice(0, 10))),
+  ];
+  all.sort((a, b) => a.at - b.at);
+  return [...new Set(all.map((f) => f.iso))];
+}
