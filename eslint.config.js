@@ -11,4 +11,9 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    // Tests index into fixtures they just built.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 );

@@ -3,10 +3,12 @@ import { createLogger } from '../../src/log.ts';
 import { MemoryCaseRegister } from '../../src/stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from '../../src/stores/memory/memory-conversation-store.ts';
 import { MemoryJobQueue } from '../../src/stores/memory/memory-job-queue.ts';
+import { MemoryPromiseLedger } from '../../src/stores/memory/memory-promise-ledger.ts';
 import { MemoryTurnLock } from '../../src/stores/memory/memory-turn-lock.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
 import { conversationStoreContract, turnLockContract } from '../contracts/conversation-store.contract.ts';
 import { jobQueueContract } from '../contracts/job-queue.contract.ts';
+import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
 
 conversationStoreContract('memory', async () => new MemoryConversationStore());
 turnLockContract('memory', async () => new MemoryTurnLock());
@@ -22,3 +24,4 @@ jobQueueContract('memory', async () => {
     },
   };
 });
+promiseLedgerContract('memory', async () => new MemoryPromiseLedger());

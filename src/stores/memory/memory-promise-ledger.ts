@@ -1,0 +1,17 @@
+import { chainEntry, genesisHash } from '../../ledger/chain.ts';
+import type { LedgerEntry, LedgerRecord, PromiseLedger } from '../../ports/promise-ledger.ts';
+
+/** The embedded ledger: a chain in memory. */
+export class MemoryPromiseLedger implements PromiseLedger {
+  readonly #entries: LedgerEntry[] = [];
+
+  async append(record: LedgerRecord): Promise<LedgerEntry> {
+    const entry = chainEntry(structuredClone(record), this.#entries.length + 1, this.#entries.at(-1)?.hash ?? genesisHash);
+    this.#entries.push(entry);
+    return structuredClone(entry);
+  }
+
+  async entries(caseId?: string): Promise<LedgerEntry[]> {
+    return structuredClone(caseId ? this.#entries.filter((e) => e.caseId === caseId) : this.#entries);
+  }
+}
