@@ -7,6 +7,7 @@ import type { Clock } from './ports/clock.ts';
 import { InterimPolicy } from './policy/interim-policy.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from './stores/memory/memory-conversation-store.ts';
+import { MemoryInbox } from './stores/memory/memory-inbox.ts';
 import { MemoryJobQueue } from './stores/memory/memory-job-queue.ts';
 import { MemoryTurnLock } from './stores/memory/memory-turn-lock.ts';
 import { RuleUnderstanding } from './understanding/rules/index.ts';
@@ -27,6 +28,7 @@ export function createEmbeddedApp(config: Config, clock: Clock, log: Logger): Ap
   const jobs = new MemoryJobQueue(clock, log);
   const engine = new Engine(
     {
+      inbox: new MemoryInbox(),
       store: new MemoryConversationStore(),
       lock: new MemoryTurnLock(),
       register,

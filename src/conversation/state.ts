@@ -1,7 +1,7 @@
 import type { Money } from '../money.ts';
 import type { Category, Flag, Locale, Problem, Severity } from '../taxonomy.ts';
 import type { RemedyOption } from '../policy/types.ts';
-import type { Attachment, Channel, Choice, InboundMessage, SenderRole, StepId } from './messages.ts';
+import type { Attachment, Channel, Choice, InboundMessage, OutboundMessage, SenderRole, StepId } from './messages.ts';
 import { conversationKey } from './messages.ts';
 
 /** The facts a complaint collects while listening; `asked` keeps each question to once. */
@@ -63,6 +63,10 @@ export interface ConversationState {
   localeHint: Locale | null;
   /** Messages of a burst not yet handled as one telling. */
   pending: { texts: string[]; attachments: Attachment[]; lastAt: number } | null;
+  /** Replies of the last committed turn not yet delivered: a crash between commit and send leaves them here. */
+  outbox: OutboundMessage[];
+  /** Ids of the last messages whose turns were committed, so a redo after a crash does not run them twice. */
+  handled: string[];
   /** Method steps this complaint has been through, in order. */
   trail: StepId[];
   /** Bot turns so far. */
@@ -93,6 +97,8 @@ export function newConversation(message: InboundMessage): ConversationState {
     offered: [],
     localeHint: message.localeHint ?? null,
     pending: null,
+    outbox: [],
+    handled: [],
     trail: [],
     turn: 0,
   };

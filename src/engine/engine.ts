@@ -1,12 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { Flows, Reply, TurnInput, TurnResult } from '../../flows/types.ts';
-import { phrase, render } from '../i18n/render.ts';
+import type { InboundMessage } from '../conversation/messages.ts';
+import { conversationKey } from '../conversation/messages.ts';
+import { newConversation } from '../conversation/state.ts';
+import type { ConversationState } from '../conversation/state.ts';
+import { phrase } from '../i18n/render.ts';
 import type { Phrase } from '../i18n/render.ts';
 import { errorFields } from '../log.ts';
 import type { Logger } from '../log.ts';
 import type { CaseRecord, CaseRegister } from '../ports/case-register.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore, TurnLock } from '../ports/conversation-store.ts';
+import type { Inbox } from '../ports/inbox.ts';
 import type { Job, JobQueue } from '../ports/job-queue.ts';
 import type { Outbox } from '../ports/outbox.ts';
 import type { Understanding } from '../ports/understanding.ts';
@@ -15,11 +20,8 @@ import type { Locale } from '../taxonomy.ts';
 import { resolveChoice } from './choices.ts';
 import { flowContext } from './flow-context.ts';
 import { chooseLocale } from './locale.ts';
-import type { Attachment, InboundMessage, OutboundMessage } from '../conversation/messages.ts';
-import { conversationKey } from '../conversation/messages.ts';
+import { renderReplies } from './replies.ts';
 import { sanitize } from './sanitize.ts';
-import { newConversation } from '../conversation/state.ts';
-import type { ConversationState } from '../conversation/state.ts';
 
 export interface EngineOptions {
   /** Messages closer together than this while listening are one telling. 0 answers each at once. */
@@ -34,6 +36,7 @@ export interface EngineOptions {
 }
 
 export interface EngineParts {
+  inbox: Inbox;
   store: ConversationStore;
   lock: TurnLock;
   register: CaseRegister;
@@ -48,11 +51,13 @@ export interface EngineParts {
 
 /** Steps in which the traveller may still be telling: bursts there are gathered. */
 const gathering = new Set(['listen', 'handoff']);
+/** How many handled message ids a conversation remembers for redo after a crash. */
+const handledMemory = 20;
 
 /**
- * Turns inbound messages into replies and side effects. Per message: drop
- * repeats, take the conversation's turn lock, load state, run the flow, save,
- * then send. Knows nothing of channels.
+ * Turns inbound messages into replies and side effects. Per message: journal
+ * it (dropping repeats), take the conversation's turn lock, load state, run the
+ * flow, commit the new state with its replies, then send them. Knows nothing of channels.
  */
 export class Engine extends EventEmitter<{ case: [CaseRecord] }> {
   readonly #parts: EngineParts;
@@ -66,89 +71,115 @@ export class Engine extends EventEmitter<{ case: [CaseRecord] }> {
     parts.jobs.process('sla.due', (job) => this.#replyTimeDue(job));
   }
 
+  /** Journals a message and handles it. Once this resolves, the channel may acknowledge it. */
   async receive(inbound: InboundMessage): Promise<void> {
-    const { store, lock, clock, jobs } = this.#parts;
-    if (!(await store.markSeen(inbound.channel, inbound.messageId))) {
-      this.#parts.log.debug('message.duplicate', { channel: inbound.channel });
+    const { message, truncated } = sanitize(inbound, this.#options.maxTextLength);
+    if (!(await this.#parts.inbox.accept(message))) {
+      this.#parts.log.debug('message.duplicate', { channel: message.channel });
       return;
     }
-    const { message, truncated } = sanitize(inbound, this.#options.maxTextLength);
+    await this.#handle(message, truncated);
+  }
+
+  /** Finishes the turns a crash cut short. Run once at start, before new messages. */
+  async recover(): Promise<number> {
+    const unfinished = await this.#parts.inbox.unfinished();
+    for (const message of unfinished) await this.#handle(message, false);
+    if (unfinished.length > 0) this.#parts.log.info('recovered', { turns: unfinished.length });
+    return unfinished.length;
+  }
+
+  async #handle(message: InboundMessage, truncated: boolean): Promise<void> {
     const key = conversationKey(message);
-    await lock.withLock(key, async () => {
-      const state = (await store.read(key)) ?? newConversation(message);
-      await this.#record(key, 'traveller', message.text || attachmentNote(message.attachments), message.receivedAt);
-      if (state.mode === 'human') return store.write(key, state); // staff have it: the bot keeps quiet
-      const choice = resolveChoice(state.offered, message.choice, message.text);
+    await this.#withConversation(key, message, async (state) => {
+      if (state.handled.includes(message.messageId)) return null; // committed before a crash
+      await this.#record(state, `in:${message.channel}:${message.messageId}`, 'traveller', message.text || attachmentNote(message), message.receivedAt);
+      const seen = { ...state, handled: [...state.handled, message.messageId].slice(-handledMemory), localeHint: state.localeHint ?? message.localeHint ?? null };
+      if (seen.mode === 'human') return { state: seen, replies: [] }; // staff have it: the bot keeps quiet
+      const choice = resolveChoice(seen.offered, message.choice, message.text);
       const notes = truncated ? [phrase('notice.truncated')] : [];
-      if (choice === null && notes.length === 0 && this.#options.burstWindowMs > 0 && gathering.has(state.step)) {
-        const lastAt = clock.now().getTime();
-        const pending = {
-          texts: [...(state.pending?.texts ?? []), message.text].filter(Boolean),
-          attachments: [...(state.pending?.attachments ?? []), ...message.attachments],
-          lastAt,
-        };
-        await store.write(key, { ...state, pending, localeHint: state.localeHint ?? message.localeHint ?? null });
-        await jobs.add('turn.flush', { key, lastAt }, { delayMs: this.#options.burstWindowMs, jobId: `flush:${key}:${lastAt}` });
-        return;
+      if (choice === null && notes.length === 0 && this.#options.burstWindowMs > 0 && gathering.has(seen.step)) {
+        return this.#gather(seen, message);
       }
-      const text = choice === null ? [...(state.pending?.texts ?? []), message.text].filter(Boolean).join('\n') : '';
-      const attachments = [...(state.pending?.attachments ?? []), ...message.attachments];
-      await this.#turn({ ...state, pending: null, localeHint: state.localeHint ?? message.localeHint ?? null }, { text, choice, attachments }, notes);
+      const text = choice === null ? [...(seen.pending?.texts ?? []), message.text].filter(Boolean).join('\n') : '';
+      const attachments = [...(seen.pending?.attachments ?? []), ...message.attachments];
+      return this.#turn({ ...seen, pending: null }, { text, choice, attachments }, notes);
     });
+    await this.#parts.inbox.done(message);
+  }
+
+  /** Holds a message of a burst; the traveller is answered once they pause. */
+  async #gather(state: ConversationState, message: InboundMessage): Promise<TurnResult> {
+    const lastAt = this.#parts.clock.now().getTime();
+    const pending = {
+      texts: [...(state.pending?.texts ?? []), message.text].filter(Boolean),
+      attachments: [...(state.pending?.attachments ?? []), ...message.attachments],
+      lastAt,
+    };
+    await this.#parts.jobs.add('turn.flush', { key: state.key, lastAt }, { delayMs: this.#options.burstWindowMs, jobId: `flush:${state.key}:${lastAt}` });
+    return { state: { ...state, pending }, replies: [] };
   }
 
   /** A burst has gone quiet: handle it as one telling, unless a later message restarted the wait. */
   async #flush(job: Job): Promise<void> {
     const { key, lastAt } = job.data as { key: string; lastAt: number };
-    await this.#parts.lock.withLock(key, async () => {
-      const state = await this.#parts.store.read(key);
-      if (!state?.pending || state.pending.lastAt !== lastAt) return;
+    await this.#withConversation(key, null, async (state) => {
+      if (!state.pending || state.pending.lastAt !== lastAt) return null;
       const { texts, attachments } = state.pending;
-      await this.#turn({ ...state, pending: null }, { text: texts.join('\n'), choice: null, attachments }, []);
+      return this.#turn({ ...state, pending: null }, { text: texts.join('\n'), choice: null, attachments }, []);
     });
   }
 
   async #replyTimeDue(job: Job): Promise<void> {
     const { conversationKey: key, dueAt } = job.data as { conversationKey: string; dueAt: string };
-    await this.#parts.lock.withLock(key, async () => {
-      const state = await this.#parts.store.read(key);
-      if (!state) return;
-      const result = await this.#parts.flows.replyTimeDue(state, dueAt, this.#context());
-      if (result) await this.#commit(state, result, state.locale ?? this.#options.defaultLocale);
-    });
+    await this.#withConversation(key, null, (state) => this.#parts.flows.replyTimeDue(state, dueAt, this.#context()));
   }
 
-  async #turn(state: ConversationState, told: Omit<TurnInput, 'understood'>, notes: Phrase[]): Promise<void> {
+  async #turn(state: ConversationState, told: Omit<TurnInput, 'understood'>, notes: Phrase[]): Promise<TurnResult> {
     const { understanding, clock, log } = this.#parts;
-    const now = clock.now();
-    const understood = await understanding.understand(told.text, { now, timeZone: this.#options.timeZone });
+    const understood = await understanding.understand(told.text, { now: clock.now(), timeZone: this.#options.timeZone });
     const locale = chooseLocale(state.locale, understood, told.text, state.localeHint ?? this.#options.defaultLocale);
     const current = { ...state, locale };
+    if (understood.unsupportedLanguage) return { state, replies: [unsupportedLanguage] };
+    if (!told.text && !told.choice && told.attachments.length === 0) {
+      return { state: current, replies: [{ step: 'listen', lines: [phrase('notice.empty')] }] };
+    }
     try {
-      if (understood.unsupportedLanguage) return await this.#sayUnsupported(current);
-      const result = told.text || told.choice || told.attachments.length > 0
-        ? await this.#parts.flows.turn(current, { ...told, understood }, this.#context())
-        : { state: current, replies: [{ step: 'listen' as const, lines: [phrase('notice.empty')] }] };
-      if (notes.length > 0) result.replies.unshift({ step: 'notice', lines: notes });
-      await this.#commit(current, result, locale);
+      const result = await this.#parts.flows.turn(current, { ...told, understood }, this.#context());
+      return notes.length > 0 ? { ...result, replies: [{ step: 'notice', lines: notes }, ...result.replies] } : result;
     } catch (e) {
       log.error('turn.failed', { key: state.key, step: state.step, ...errorFields(e) });
-      await this.#send(current, { step: 'notice', lines: [phrase('notice.error')] }, locale);
+      return { state: current, replies: [{ step: 'notice', lines: [phrase('notice.error')] }] };
     }
   }
 
-  /** Saves the new state, then sends; a case the turn filed or handed off is announced. */
-  async #commit(before: ConversationState, result: TurnResult, locale: Locale): Promise<void> {
-    const last = result.replies.at(-1);
-    const next: ConversationState = {
+  /**
+   * Under the conversation's turn lock: first deliver what a crashed turn left
+   * unsent, then run `fn` and commit what it returns.
+   */
+  async #withConversation(key: string, seed: InboundMessage | null, fn: (state: ConversationState) => Promise<TurnResult | null>): Promise<void> {
+    await this.#parts.lock.withLock(key, async () => {
+      const stored = await this.#parts.store.read(key);
+      if (!stored && !seed) return;
+      const state = stored ? await this.#deliver(stored) : newConversation(seed as InboundMessage);
+      const result = await fn(state);
+      if (result) await this.#commit(state, result);
+    });
+  }
+
+  /** Saves the new state with its replies, then sends them; a case the turn filed or handed off is announced. */
+  async #commit(before: ConversationState, result: TurnResult): Promise<void> {
+    const locale = result.state.locale ?? this.#options.defaultLocale;
+    const said = result.replies.length > 0;
+    const base: ConversationState = {
       ...result.state,
-      locale,
-      turn: before.turn + 1,
+      turn: said ? before.turn + 1 : before.turn,
       trail: [...result.state.trail, ...result.replies.map((r) => r.step)].filter((s, i, all) => all.indexOf(s) === i),
-      offered: (last?.choices ?? []).map((c) => ({ id: c.id, label: render(locale, c.label, this.#options.timeZone) })),
     };
+    const outbox = renderReplies(base, result.replies, locale, this.#options.timeZone);
+    const next = { ...base, outbox, offered: said ? (outbox.at(-1)?.choices ?? []) : base.offered };
     await this.#parts.store.write(next.key, next);
-    for (const reply of result.replies) await this.#send(next, reply, locale);
+    await this.#deliver(next);
 
     const entered = next.step !== before.step || next.handoff?.reason !== before.handoff?.reason;
     if (next.caseId && entered && (next.step === 'report' || next.step === 'handoff')) {
@@ -157,32 +188,20 @@ export class Engine extends EventEmitter<{ case: [CaseRecord] }> {
     }
   }
 
-  async #sayUnsupported(state: ConversationState): Promise<void> {
-    // Said in both languages we can read, since we cannot answer in theirs.
-    const text = (['en', 'zh-CN'] as const).map((l) => render(l, phrase('notice.unsupported_language'), this.#options.timeZone)).join('\n');
-    await this.#parts.store.write(state.key, { ...state, turn: state.turn + 1, locale: state.locale });
-    await this.#deliver(state, { channel: state.channel, conversationId: state.conversationId, text, choices: [], step: 'notice', turn: state.turn + 1 });
+  /** Sends the replies waiting in a state and clears them. */
+  async #deliver(state: ConversationState): Promise<ConversationState> {
+    if (state.outbox.length === 0) return state;
+    for (const [i, message] of state.outbox.entries()) {
+      await this.#parts.outbox.send(message);
+      await this.#record(state, `out:${state.key}:${message.turn}:${i}`, 'bot', message.text, this.#parts.clock.now(), message.step);
+    }
+    const delivered = { ...state, outbox: [] };
+    await this.#parts.store.write(state.key, delivered);
+    return delivered;
   }
 
-  async #send(state: ConversationState, reply: Reply, locale: Locale): Promise<void> {
-    const tz = this.#options.timeZone;
-    await this.#deliver(state, {
-      channel: state.channel,
-      conversationId: state.conversationId,
-      text: reply.lines.map((l) => render(locale, l, tz)).join('\n'),
-      choices: (reply.choices ?? []).map((c) => ({ id: c.id, label: render(locale, c.label, tz) })),
-      step: reply.step,
-      turn: state.turn,
-    });
-  }
-
-  async #deliver(state: ConversationState, out: OutboundMessage): Promise<void> {
-    await this.#parts.outbox.send(out);
-    await this.#record(state.key, 'bot', out.text, this.#parts.clock.now(), out.step);
-  }
-
-  #record(key: string, from: 'traveller' | 'bot', text: string, at: Date, step?: string): Promise<void> {
-    return this.#parts.register.appendTranscript({ conversationKey: key, from, text, at, ...(step ? { step } : {}) });
+  #record(state: ConversationState, id: string, from: 'traveller' | 'bot', text: string, at: Date, step?: string): Promise<void> {
+    return this.#parts.register.appendTranscript({ id, conversationKey: state.key, from, text, at, ...(step ? { step } : {}) });
   }
 
   #context() {
@@ -191,4 +210,10 @@ export class Engine extends EventEmitter<{ case: [CaseRecord] }> {
   }
 }
 
-const attachmentNote = (attachments: Attachment[]): string => attachments.map((a) => `[${a.kind}]`).join(' ');
+/** Said in both languages we read, since we cannot answer in theirs. */
+const unsupportedLanguage: Reply = {
+  step: 'notice',
+  lines: [{ key: 'notice.unsupported_language', locale: 'en' }, { key: 'notice.unsupported_language', locale: 'zh-CN' }],
+};
+
+const attachmentNote = (m: InboundMessage): string => m.attachments.map((a) => `[${a.kind}]`).join(' ');

@@ -10,6 +10,8 @@ export type MessageKey = keyof typeof en;
 export interface Phrase {
   key: MessageKey;
   params?: Record<string, Param>;
+  /** Said in this locale whatever the conversation's (e.g. "we only read Chinese and English", in both). */
+  locale?: Locale;
 }
 export type Param = string | number | Date | Money | Phrase;
 
@@ -21,7 +23,8 @@ const isPhrase = (p: Param): p is Phrase => typeof p === 'object' && 'key' in p;
 const isMoney = (p: Param): p is Money => typeof p === 'object' && 'currency' in p;
 
 /** Renders a phrase: `{name}` placeholders take params, which may be phrases themselves. */
-export function render(locale: Locale, p: Phrase, timeZone: string): string {
+export function render(conversationLocale: Locale, p: Phrase, timeZone: string): string {
+  const locale = p.locale ?? conversationLocale;
   const template = catalogues[locale][p.key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = p.params?.[name];

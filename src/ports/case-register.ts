@@ -27,6 +27,8 @@ export interface CaseRecord {
 export type CaseDraft = Omit<CaseRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
 export interface TranscriptEntry {
+  /** Unique per entry: appending the same id again is a no-op, so a redone turn is not written twice. */
+  id: string;
   conversationKey: string;
   from: 'traveller' | 'bot' | 'staff';
   text: string;

@@ -20,6 +20,7 @@ export interface Entities {
 /** What the traveller is doing with this message, as far as the flow cares. */
 export type Intent =
   | 'complaint' // describes a problem
+  | 'rights_question' // asks what one is entitled to, without complaining (权益咨询)
   | 'affirm' // yes / right / 对
   | 'deny' // no / not right / 不对
   | 'greeting'

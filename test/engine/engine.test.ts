@@ -160,3 +160,37 @@ describe('promised reply times', () => {
     expect(await h.app.jobs.waiting('sla.due')).toHaveLength(1);
   });
 });
+
+describe('no lost turns', () => {
+  it('finishes a turn whose replies could not be sent, sending each reply once', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    let failNext = true;
+    h.app.router.register('telegram', {
+      send: async (m) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('channel down');
+        }
+        h.sent.push(m);
+      },
+    });
+    await expect(h.say('I want to talk to a real person')).rejects.toThrow('channel down');
+    expect(h.sent).toHaveLength(0);
+
+    expect(await h.app.engine.recover()).toBe(1);
+    expect(steps(h.sent)).toEqual(['handoff']);
+    expect(await h.app.engine.recover()).toBe(0);
+    expect(await h.app.jobs.waiting('handoff')).toHaveLength(1); // the turn itself ran once
+    const out = (await h.app.register.transcript('telegram:c1')).filter((e) => e.from === 'bot');
+    expect(out).toHaveLength(1);
+  });
+
+  it('delivers replies left unsent before the next turn of the conversation', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    h.app.router.register('telegram', { send: async () => { throw new Error('channel down'); } });
+    await expect(h.say('The hotel room was filthy and there was no hot water')).rejects.toThrow();
+    h.app.router.register('telegram', { send: async (m) => void h.sent.push(m) });
+    await h.say('GZ-2611-A');
+    expect(h.sent.map((m) => m.text)).toEqual([en['ask.tour'], en['ask.when']]);
+  });
+});

@@ -2,11 +2,13 @@ import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { createLogger } from '../../src/log.ts';
 import { MemoryCaseRegister } from '../../src/stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from '../../src/stores/memory/memory-conversation-store.ts';
+import { MemoryInbox } from '../../src/stores/memory/memory-inbox.ts';
 import { MemoryJobQueue } from '../../src/stores/memory/memory-job-queue.ts';
 import { MemoryPromiseLedger } from '../../src/stores/memory/memory-promise-ledger.ts';
 import { MemoryTurnLock } from '../../src/stores/memory/memory-turn-lock.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
 import { conversationStoreContract, turnLockContract } from '../contracts/conversation-store.contract.ts';
+import { inboxContract } from '../contracts/inbox.contract.ts';
 import { jobQueueContract } from '../contracts/job-queue.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
 
@@ -25,3 +27,4 @@ jobQueueContract('memory', async () => {
   };
 });
 promiseLedgerContract('memory', async () => new MemoryPromiseLedger());
+inboxContract('memory', async () => new MemoryInbox());

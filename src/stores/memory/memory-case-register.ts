@@ -40,6 +40,7 @@ export class MemoryCaseRegister implements CaseRegister {
 
   async appendTranscript(entry: TranscriptEntry): Promise<void> {
     const entries = this.#transcripts.get(entry.conversationKey) ?? [];
+    if (entries.some((e) => e.id === entry.id)) return;
     entries.push(structuredClone(entry));
     this.#transcripts.set(entry.conversationKey, entries);
   }

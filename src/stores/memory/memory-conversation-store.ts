@@ -1,16 +1,9 @@
-import type { Channel } from '../../conversation/messages.ts';
 import type { ConversationState } from '../../conversation/state.ts';
 import type { ConversationStore } from '../../ports/conversation-store.ts';
 
-/** The embedded conversation store. Message ids are remembered up to `seenLimit`, oldest forgotten first. */
+/** The embedded conversation store. */
 export class MemoryConversationStore implements ConversationStore {
   readonly #states = new Map<string, string>();
-  readonly #seen = new Set<string>();
-  readonly #seenLimit: number;
-
-  constructor(seenLimit = 100_000) {
-    this.#seenLimit = seenLimit;
-  }
 
   async read(key: string): Promise<ConversationState | undefined> {
     const json = this.#states.get(key);
@@ -24,13 +17,5 @@ export class MemoryConversationStore implements ConversationStore {
 
   async delete(key: string): Promise<void> {
     this.#states.delete(key);
-  }
-
-  async markSeen(channel: Channel, messageId: string): Promise<boolean> {
-    const id = `${channel}:${messageId}`;
-    if (this.#seen.has(id)) return false;
-    this.#seen.add(id);
-    if (this.#seen.size > this.#seenLimit) this.#seen.delete(this.#seen.values().next().value as string);
-    return true;
   }
 }

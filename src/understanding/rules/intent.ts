@@ -15,6 +15,14 @@ const THANKS = compile(['谢谢', '多谢', '感谢', '谢了', 'thank*', 'thank
 const AFFIRM = /^(?:对的|对|是的|是啊|是|没错|没有错|嗯+|好的|好|可以|行|确实|啱|ok|okay|yes|yeah|yep|yup|correct|right|sure|exactly)(?=$|[\s,.!?。~]|了)/;
 const DENY = /^(?:不对|不是|不啱|错了|不|没有|no|nope|not really|wrong|incorrect|that's wrong)(?=$|[\s,.!?。~])/;
 const SHORT_ANSWER = 30;
+// Asking what one is entitled to (权益咨询), as opposed to telling what happened.
+const RIGHTS = compile([
+  /(能|可以|可|应该|应当|会|有没有|有)(得到|获得|拿到|要求|拿|得)?(多少|什么|哪些|几多|啲)?(赔|补偿|退|权益|权利)/, /(怎么|如何|点样)(赔|补偿|算)/,
+  /(赔|退)(多少|几多|几成|吗|唔)/, '权益', '权利', '权益咨询', 'entitled', 'my rights', 'what are my rights',
+  /(can|could|would|do|will) (i|we) (get|claim|ask for) (a |any )?(refund|compensation|money back)/,
+  /how much (compensation|refund|money)/, /what (compensation|refund)/,
+]);
+const HYPOTHETICAL = compile(['如果', '假如', '要是', '万一', '假设', '若', '咨询', '想问', 'if', 'suppose', 'in case', 'what happens']);
 
 export function hasComplaintWords(text: string): boolean {
   return matches(complaintWords, text);
@@ -23,6 +31,8 @@ export function hasComplaintWords(text: string): boolean {
 /** `text` is folded and rewritten; `complaint` is whether anything found a problem in it. */
 export function intentOf(text: string, complaint: boolean): Intent {
   const t = text.trim();
+  // "If the guide forces us to shop, what do we get?" asks; "The guide forced us, what do we get?" complains.
+  if (matches(RIGHTS, t) && (!complaint || matches(HYPOTHETICAL, t))) return 'rights_question';
   if (complaint) return 'complaint';
   if (t.length <= SHORT_ANSWER && DENY.test(t)) return 'deny';
   if (t.length <= SHORT_ANSWER && AFFIRM.test(t)) return 'affirm';

@@ -22,7 +22,7 @@ export const problemCues: Record<Exclude<Problem, 'suggestion'>, readonly Cue[]>
     /[四五三]星.{0,8}(变|换|降|结果|只)/, '快捷酒店', '廉价酒店', '降级', '没窗户', '没有窗', /海景房.{0,10}(没|变|换|只)/, '山景房',
     '停车场的房', '看停车场', /房间.{0,4}(太小|很小|好小|细)/, '跟图片', '货不对板', '换成了没', '换房', 'downgrad*', 'budget motel*',
     'budget hotel*', 'motel*', /(4|5|four|five)[- ]stars?.{0,40}(got|instead|but)/, /sea[- ]view.{0,40}(parking|instead|but|ended)/,
-    'no window', 'tiny room', 'a dump', /nothing like (the )?(photos|pictures)/,
+    'no window', 'tiny room', 'a dump', /nothing like (the )?(photos|pictures)/, /(hotel|room).{0,30}(worse|lower|below).{0,20}contract/,
   ],
   overbooked: ['超售', '超卖', '没房', '没有房', '满房', '房间不够', 'overbook*', 'no rooms', 'fully booked', /lost our (room|reservation)/],
   noise: [
@@ -68,7 +68,7 @@ export const problemCues: Record<Exclude<Problem, 'suggestion'>, readonly Cue[]>
   long_wait: ['干等', '等半天', '等人', /排队.{0,6}(小时|个钟|半天)/, 'queued', /sat on the bus.{0,30}waiting/],
   // shopping
   forced_shopping: [
-    '强制购物', '强迫购物', '强制消费', '强制进店', /被逼.{0,4}买/, /逼.{0,4}买/, /不买.{0,8}(不让|不能|不准|不给|甩脸|脸色|黑面|骂|不带)/,
+    '强制购物', '强迫购物', /强迫.{0,6}购物/, '强制消费', '强制进店', /被逼.{0,4}买/, /逼.{0,4}买/, /不买.{0,8}(不让|不能|不准|不给|甩脸|脸色|黑面|骂|不带)/,
     /关在.{0,8}(不让|不给)/, '购物团', 'forced shopping', /forced (us )?to (shop|buy)/, 'pressured', /wouldn't let us.{0,20}until we bought/,
     /locked us in.{0,12}(shop|store)/, 'made us buy', 'hard sell', /got nasty when we didn't buy/,
   ],
@@ -131,8 +131,8 @@ export const problemCues: Record<Exclude<Problem, 'suggestion'>, readonly Cue[]>
   discriminatory_surcharge: ['年龄附加费', /老年人.{0,6}(加收|多收)/, /长者.{0,6}(加收|多收)/, '单房差', '单人房差', 'age surcharge', 'single supplement', /because i'm over \d+/],
   // booking
   departure_cancelled: [
-    /出发前.{0,8}(取消|才通知|通知.{0,6}取消)/, /团.{0,4}取消了/, '不成团', /团期.{0,6}(改|变|取消)/, 'cancelled our departure',
-    /departure.{0,20}(cancelled|changed)/, /tour (was )?cancelled/,
+    /出发前.{0,8}(取消|才通知|通知.{0,6}取消)/, /团.{0,4}取消了/, /取消.{0,3}(出团|行程|团)/, '不成团', /团期.{0,6}(改|变|取消)/, 'cancelled our departure',
+    /departure.{0,20}(cancelled|changed)/, /tour (was |is |gets )?cancel+ed/, /cancel+(s|ed)? (the|our|my) (tour|trip|departure)/,
   ],
   group_transferred: ['转给了', '转给另一家', '转团', '被转', 'transferred to another', 'another agency', '另一家旅行社', '另一家不认识'],
   document_error: [

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { InboundMessage } from '../../src/conversation/messages.ts';
+import type { Inbox } from '../../src/ports/inbox.ts';
+
+const message = (messageId: string, over: Partial<InboundMessage> = {}): InboundMessage => ({
+  channel: 'telegram', conversationId: 'c1', senderId: 'u1', senderRole: 'traveller', messageId,
+  text: '房间很脏', attachments: [{ kind: 'image', ref: 'media-1' }], receivedAt: new Date('2026-11-21T02:00:00.000Z'), ...over,
+});
+
+/** What every inbox must do. `make` may share state with earlier calls, as a restarted process would. */
+export function inboxContract(name: string, make: () => Promise<Inbox>): void {
+  describe(`Inbox: ${name}`, () => {
+    it('accepts a message id once per channel', async () => {
+      const inbox = await make();
+      const id = `m-${Math.random()}`;
+      expect(await inbox.accept(message(id))).toBe(true);
+      expect(await inbox.accept(message(id))).toBe(false);
+      expect(await inbox.accept(message(id, { channel: 'wechat' }))).toBe(true);
+    });
+
+    it('lets exactly one of many concurrent deliveries of an id through', async () => {
+      const inbox = await make();
+      const id = `m-${Math.random()}`;
+      const wins = await Promise.all(Array.from({ length: 20 }, () => inbox.accept(message(id))));
+      expect(wins.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('keeps accepted messages until done, whole and in order', async () => {
+      const inbox = await make();
+      const a = message(`a-${Math.random()}`);
+      const b = message(`b-${Math.random()}`, { text: 'second', receivedAt: new Date('2026-11-21T02:00:01.000Z') });
+      await inbox.accept(a);
+      await inbox.accept(b);
+      const open = (await inbox.unfinished()).filter((m) => m.messageId === a.messageId || m.messageId === b.messageId);
+      expect(open).toEqual([a, b]);
+      await inbox.done(a);
+      expect((await inbox.unfinished()).map((m) => m.messageId)).not.toContain(a.messageId);
+      expect(await inbox.accept(a)).toBe(false); // done is not forgotten
+    });
+  });
+}
