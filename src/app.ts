@@ -3,36 +3,64 @@ import { ChannelRouter } from './channel-router.ts';
 import type { Config } from './config.ts';
 import { Engine } from './engine/engine.ts';
 import type { Logger } from './log.ts';
+import type { Probe } from './ops/health.ts';
+import type { CaseRegister } from './ports/case-register.ts';
 import type { Clock } from './ports/clock.ts';
+import type { ConversationStore, TurnLock } from './ports/conversation-store.ts';
+import type { Inbox } from './ports/inbox.ts';
+import type { JobQueue } from './ports/job-queue.ts';
+import type { PromiseLedger } from './ports/promise-ledger.ts';
 import { InterimPolicy } from './policy/interim-policy.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from './stores/memory/memory-conversation-store.ts';
 import { MemoryInbox } from './stores/memory/memory-inbox.ts';
 import { MemoryJobQueue } from './stores/memory/memory-job-queue.ts';
+import { MemoryPromiseLedger } from './stores/memory/memory-promise-ledger.ts';
 import { MemoryTurnLock } from './stores/memory/memory-turn-lock.ts';
 import { RuleUnderstanding } from './understanding/rules/index.ts';
 
-/** One running tripcare: the engine, its ports, and the router adapters register with. */
-export interface App {
-  engine: Engine;
-  router: ChannelRouter;
-  register: MemoryCaseRegister;
-  jobs: MemoryJobQueue;
+/** Everything with I/O the engine stands on, and how to let go of it. */
+export interface Parts {
+  inbox: Inbox;
+  store: ConversationStore;
+  lock: TurnLock;
+  register: CaseRegister;
+  ledger: PromiseLedger;
+  jobs: JobQueue;
+  /** What /readyz checks. */
+  probes: Probe[];
   close(): Promise<void>;
 }
 
-/** The embedded wiring: every port in this process, nothing external. */
-export function createEmbeddedApp(config: Config, clock: Clock, log: Logger): App {
-  const router = new ChannelRouter(log);
-  const register = new MemoryCaseRegister(clock);
+/** Every part in this process's memory: for tests, `chat` and `replay`. */
+export function memoryParts(clock: Clock, log: Logger) {
   const jobs = new MemoryJobQueue(clock, log);
+  return {
+    inbox: new MemoryInbox(),
+    store: new MemoryConversationStore(),
+    lock: new MemoryTurnLock(),
+    register: new MemoryCaseRegister(clock),
+    ledger: new MemoryPromiseLedger(),
+    jobs,
+    probes: [],
+    close: () => jobs.close(),
+  } satisfies Parts;
+}
+
+/** One running tripcare: the engine on its parts, and the router channel adapters register with. */
+export interface App<P extends Parts = Parts> {
+  engine: Engine;
+  router: ChannelRouter;
+  parts: P;
+  /** Finishes the turns under way, then lets go of every part. */
+  close(): Promise<void>;
+}
+
+export function createApp<P extends Parts>(config: Config, parts: P, clock: Clock, log: Logger): App<P> {
+  const router = new ChannelRouter(log);
   const engine = new Engine(
     {
-      inbox: new MemoryInbox(),
-      store: new MemoryConversationStore(),
-      lock: new MemoryTurnLock(),
-      register,
-      jobs,
+      ...parts,
       clock,
       understanding: new RuleUnderstanding(),
       policy: new InterimPolicy(config.CURRENCY),
@@ -48,5 +76,13 @@ export function createEmbeddedApp(config: Config, clock: Clock, log: Logger): Ap
       emergencyPhone: config.AGENCY_EMERGENCY_PHONE ?? null,
     },
   );
-  return { engine, router, register, jobs, close: () => jobs.close() };
+  return {
+    engine,
+    router,
+    parts,
+    async close() {
+      await engine.drain();
+      await parts.close();
+    },
+  };
 }

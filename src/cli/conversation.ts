@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { JsonLinesChannel } from '../../adapters/cli/json-lines-channel.ts';
 import { scriptLine } from '../../adapters/cli/script-line.ts';
-import { createEmbeddedApp } from '../app.ts';
+import { createApp, memoryParts } from '../app.ts';
 import { channels } from '../conversation/messages.ts';
 import { ManualClock } from '../clock/manual-clock.ts';
 import { SystemClock } from '../clock/system-clock.ts';
@@ -25,7 +25,8 @@ export interface ConversationRun {
  */
 export async function runJsonConversation({ input, output, config, log, replay }: ConversationRun): Promise<boolean> {
   const clock = replay ? new ManualClock() : new SystemClock();
-  const app = createEmbeddedApp(config, clock, log);
+  const app = createApp(config, memoryParts(clock, log), clock, log);
+  app.engine.work();
   const channel = new JsonLinesChannel(output);
   for (const c of channels) app.router.register(c, channel);
   app.engine.on('case', (record) => channel.caseFiled(record));
@@ -34,7 +35,7 @@ export async function runJsonConversation({ input, output, config, log, replay }
   const settle = async () => {
     if (clock instanceof ManualClock) clock.advance(config.BURST_WINDOW_MS);
     else await new Promise((resolve) => setTimeout(resolve, config.BURST_WINDOW_MS + 50));
-    await app.jobs.idle();
+    await app.parts.jobs.idle();
   };
 
   let allGood = true;

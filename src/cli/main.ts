@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createEmbeddedApp } from '../app.ts';
+import { createApp, memoryParts } from '../app.ts';
 import { SystemClock } from '../clock/system-clock.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
@@ -9,12 +9,15 @@ import { createLogger } from '../log.ts';
 import { RuleUnderstanding } from '../understanding/rules/index.ts';
 import { classify } from './classify.ts';
 import { runJsonConversation } from './conversation.ts';
-import { startHttp } from './start.ts';
+import { serve } from './serve.ts';
+import type { Role } from './serve.ts';
 import { terminalChat } from './terminal-chat.ts';
 
 const usage = `Usage: tripcare <command>
 
-  start             run tripcare (the default); with a terminal attached, chat with it too
+  start             run tripcare in one process (the default); with a terminal attached, chat with it too
+  web               production: take messages (HTTP), many processes side by side
+  worker            production: work the jobs (timers, bursts, handoffs), many side by side
   chat [--json]     complain to the bot in the terminal; --json speaks JSON lines
   replay [FILE]     run a JSON-lines script (FILE or stdin) without waiting
   classify          label JSON lines {"id","text"} from stdin
@@ -32,7 +35,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   switch (command) {
-    case 'start': return start(config);
+    case 'start':
+    case 'web':
+    case 'worker':
+      return serveUntilStopped(command, config);
     case 'chat': return chat(config, values.json === true);
     case 'replay': return replay(config, file);
     case 'classify': return (await classify(process.stdin, process.stdout, new RuleUnderstanding(), config.TIME_ZONE)) ? 0 : 1;
@@ -42,22 +48,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function start(config: Config): Promise<number> {
-  const log = createLogger(config.LOG_LEVEL);
-  const clock = new SystemClock();
-  const app = createEmbeddedApp(config, clock, log);
-  const server = await startHttp(config.PORT, log);
-  const stop = async () => {
-    log.info('shutdown');
-    server.close();
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop).once('SIGINT', stop);
-  log.info('started', { wiring: 'embedded', port: config.PORT });
-  if (process.stdin.isTTY) {
-    await terminalChat(app, clock, process.stdin, process.stdout);
-    await stop();
+async function serveUntilStopped(role: Role, config: Config): Promise<number> {
+  const running = await serve(role, config, createLogger(config.LOG_LEVEL));
+  if (role === 'start' && process.stdin.isTTY) {
+    await terminalChat(running.app, new SystemClock(), process.stdin, process.stdout);
+    await running.stop();
+    return 0;
   }
   return new Promise(() => undefined); // serve until a signal
 }
@@ -67,7 +63,8 @@ async function chat(config: Config, json: boolean): Promise<number> {
   const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
   if (json) return (await runJsonConversation({ input: process.stdin, output: process.stdout, config, log, replay: false })) ? 0 : 1;
   const clock = new SystemClock();
-  const app = createEmbeddedApp(config, clock, log);
+  const app = createApp(config, memoryParts(clock, log), clock, log);
+  app.engine.work();
   await terminalChat(app, clock, process.stdin, process.stdout);
   await app.close();
   return 0;

@@ -59,16 +59,32 @@ const handledMemory = 20;
  * it (dropping repeats), take the conversation's turn lock, load state, run the
  * flow, commit the new state with its replies, then send them. Knows nothing of channels.
  */
-export class Engine extends EventEmitter<{ case: [CaseRecord] }> {
+export interface EngineEvents {
+  /** A case was filed or handed off. */
+  case: [CaseRecord];
+  /** A turn was committed, in this many ms from lock to sent. */
+  turn: [{ ms: number; step: string }];
+  /** A conversation went to a person. */
+  handoff: [{ reason: string; severity: string }];
+  /** A promised reply time passed with nobody replying. */
+  'sla.breach': [{ caseId: string }];
+}
+
+export class Engine extends EventEmitter<EngineEvents> {
   readonly #parts: EngineParts;
   readonly #options: EngineOptions;
+  readonly #inFlight = new Set<Promise<void>>();
 
   constructor(parts: EngineParts, options: EngineOptions) {
     super();
     this.#parts = parts;
     this.#options = options;
-    parts.jobs.process('turn.flush', (job) => this.#flush(job));
-    parts.jobs.process('sla.due', (job) => this.#replyTimeDue(job));
+  }
+
+  /** Workers for the engine's own jobs; run where jobs are worked (`start`, `worker`). */
+  work(): void {
+    this.#parts.jobs.process('turn.flush', (job) => this.#flush(job));
+    this.#parts.jobs.process('sla.due', (job) => this.#replyTimeDue(job));
   }
 
   /** Journals a message and handles it. Once this resolves, the channel may acknowledge it. */
@@ -132,7 +148,11 @@ export class Engine extends EventEmitter<{ case: [CaseRecord] }> {
 
   async #replyTimeDue(job: Job): Promise<void> {
     const { conversationKey: key, dueAt } = job.data as { conversationKey: string; dueAt: string };
-    await this.#withConversation(key, null, (state) => this.#parts.flows.replyTimeDue(state, dueAt, this.#context()));
+    await this.#withConversation(key, null, async (state) => {
+      const result = await this.#parts.flows.replyTimeDue(state, dueAt, this.#context());
+      if (result && state.caseId) this.emit('sla.breach', { caseId: state.caseId });
+      return result;
+    });
   }
 
   async #turn(state: ConversationState, told: Omit<TurnInput, 'understood'>, notes: Phrase[]): Promise<TurnResult> {
@@ -158,13 +178,27 @@ export class Engine extends EventEmitter<{ case: [CaseRecord] }> {
    * unsent, then run `fn` and commit what it returns.
    */
   async #withConversation(key: string, seed: InboundMessage | null, fn: (state: ConversationState) => Promise<TurnResult | null>): Promise<void> {
-    await this.#parts.lock.withLock(key, async () => {
+    const turn = this.#parts.lock.withLock(key, async () => {
+      const started = performance.now();
       const stored = await this.#parts.store.read(key);
       if (!stored && !seed) return;
       const state = stored ? await this.#deliver(stored) : newConversation(seed as InboundMessage);
       const result = await fn(state);
-      if (result) await this.#commit(state, result);
+      if (!result) return;
+      await this.#commit(state, result);
+      this.emit('turn', { ms: performance.now() - started, step: result.state.step });
     });
+    this.#inFlight.add(turn);
+    try {
+      await turn;
+    } finally {
+      this.#inFlight.delete(turn);
+    }
+  }
+
+  /** Resolves when the turns under way have finished: for a graceful shutdown. */
+  async drain(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
   /** Saves the new state with its replies, then sends them; a case the turn filed or handed off is announced. */
@@ -182,6 +216,7 @@ export class Engine extends EventEmitter<{ case: [CaseRecord] }> {
     await this.#deliver(next);
 
     const entered = next.step !== before.step || next.handoff?.reason !== before.handoff?.reason;
+    if (next.handoff && entered && next.step === 'handoff') this.emit('handoff', { reason: next.handoff.reason, severity: next.facts.severity });
     if (next.caseId && entered && (next.step === 'report' || next.step === 'handoff')) {
       const record = await this.#parts.register.get(next.caseId);
       if (record) this.emit('case', record);

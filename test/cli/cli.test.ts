@@ -138,13 +138,18 @@ describe('configuration', () => {
 });
 
 describe('tripcare start', () => {
-  it('serves /healthz and stops cleanly on SIGTERM', async () => {
+  it('serves /healthz, /readyz and /metrics, and stops cleanly on SIGTERM', async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
     const child = tripcare(['start'], { PORT: port, LOG_LEVEL: 'info' });
     await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => d.toString().includes('"started"') && resolve()));
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain('tripcare_turn_duration_seconds');
+    expect(metrics).toContain('tripcare_queue_waiting{queue="handoff"} 0');
+    expect((await fetch(`http://127.0.0.1:${port}/nowhere`)).status).toBe(404);
     child.kill('SIGTERM');
     expect(await new Promise((r) => child.on('close', r))).toBe(0);
   });

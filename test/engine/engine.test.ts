@@ -13,7 +13,7 @@ describe('engine', () => {
     await h.app.engine.receive({ ...first });
     await h.settle();
     expect(h.sent).toHaveLength(1);
-    expect(await h.app.register.transcript('telegram:c1')).toHaveLength(2); // one in, one out
+    expect(await h.register.transcript('telegram:c1')).toHaveLength(2); // one in, one out
   });
 
   it('keeps message ids apart per channel', async () => {
@@ -28,13 +28,13 @@ describe('engine', () => {
     for (const part of ['Hi, I have a problem', 'the hotel room was filthy', 'and no hot water 😡']) {
       await h.app.engine.receive(h.message(part));
       h.clock.advance(800);
-      await h.app.jobs.idle();
+      await h.jobs.idle();
     }
     expect(h.sent).toHaveLength(0); // never interrupts while the traveller is still writing
     await h.settle(2000);
     expect(h.sent).toHaveLength(1);
     expect(h.sent[0]?.text).toBe(en['ask.tour']);
-    const said = (await h.app.register.transcript('telegram:c1')).filter((e) => e.from === 'traveller');
+    const said = (await h.register.transcript('telegram:c1')).filter((e) => e.from === 'traveller');
     expect(said).toHaveLength(3);
   });
 
@@ -43,7 +43,7 @@ describe('engine', () => {
     await h.say(complaint);
     const before = h.sent.length;
     await h.app.engine.receive(h.message('', { choice: 'skip' }));
-    await h.app.jobs.idle();
+    await h.jobs.idle();
     expect(h.sent.length).toBe(before + 1);
     expect(h.sent.at(-1)?.text).toBe(en['ask.when']);
   });
@@ -116,7 +116,7 @@ describe('bad input', () => {
     const replies = await h.say(`${complaint} ${'x'.repeat(20_000)}`);
     expect(steps(replies)).toEqual(['notice', 'listen']);
     expect(replies[0]?.text).toBe(en['notice.truncated']);
-    const [said] = await h.app.register.transcript('telegram:c1');
+    const [said] = await h.register.transcript('telegram:c1');
     expect([...(said?.text ?? '')].length).toBe(4_000);
   });
 
@@ -129,7 +129,7 @@ describe('bad input', () => {
   it('strips control and bidi characters before anything else sees them', async () => {
     const h = new Harness();
     await h.say('\u0000\u0007The hotel\u202E room was filthy\u0085 and no hot water');
-    const [said] = await h.app.register.transcript('telegram:c1');
+    const [said] = await h.register.transcript('telegram:c1');
     expect(said?.text).toBe('The hotel room was filthy and no hot water');
   });
 
@@ -149,15 +149,15 @@ describe('promised reply times', () => {
   it('tells the traveller honestly when nobody replied in time, gives a new time and alerts a supervisor', async () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     await h.say('I want to talk to a real person');
-    const [sla] = await h.app.jobs.waiting('sla.due');
+    const [sla] = await h.jobs.waiting('sla.due');
     expect(sla?.runAt).toEqual(new Date(h.clock.now().getTime() + 120 * 60_000));
     h.clock.advance(120 * 60_000);
-    await h.app.jobs.idle();
+    await h.jobs.idle();
     const late = h.sent.at(-1);
     expect(late?.step).toBe('handoff');
     expect(late?.text).toContain(en['handoff.late'].split('{time}')[0]);
-    expect(await h.app.jobs.waiting('supervisor.alert')).toHaveLength(1);
-    expect(await h.app.jobs.waiting('sla.due')).toHaveLength(1);
+    expect(await h.jobs.waiting('supervisor.alert')).toHaveLength(1);
+    expect(await h.jobs.waiting('sla.due')).toHaveLength(1);
   });
 });
 
@@ -180,8 +180,8 @@ describe('no lost turns', () => {
     expect(await h.app.engine.recover()).toBe(1);
     expect(steps(h.sent)).toEqual(['handoff']);
     expect(await h.app.engine.recover()).toBe(0);
-    expect(await h.app.jobs.waiting('handoff')).toHaveLength(1); // the turn itself ran once
-    const out = (await h.app.register.transcript('telegram:c1')).filter((e) => e.from === 'bot');
+    expect(await h.jobs.waiting('handoff')).toHaveLength(1); // the turn itself ran once
+    const out = (await h.register.transcript('telegram:c1')).filter((e) => e.from === 'bot');
     expect(out).toHaveLength(1);
   });
 

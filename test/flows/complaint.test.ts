@@ -85,7 +85,7 @@ describe.each(scripts)('complaint flow in $locale', (s) => {
     expect(filed?.problems).toEqual(expect.arrayContaining(['room_dirty', 'no_hot_water']));
     expect(filed?.steps).toEqual(['listen', 'restate', 'apologise', 'propose', 'confirm', 'thank', 'report']);
     expect(filed?.facts).toMatchObject({ tour: 'GZ-2611-A', when: '2026-11-20', people: 2, wants: { kind: 'compensation' } });
-    expect(await h.app.jobs.waiting('case.action')).toHaveLength(1);
+    expect(await h.jobs.waiting('case.action')).toHaveLength(1);
   });
 
   it('returns to listening when the restatement is corrected, and restates again', async () => {
@@ -111,7 +111,7 @@ describe.each(scripts)('complaint flow in $locale', (s) => {
     expect(steps(handed)).toEqual(['handoff']);
     expect(h.cases.at(-1)).toMatchObject({ status: 'handed_off' });
     expect(handed[0]?.text).toContain(h.cases.at(-1)?.id);
-    const [job] = await h.app.jobs.waiting('handoff');
+    const [job] = await h.jobs.waiting('handoff');
     expect(job?.data).toMatchObject({ reason: 'remedy_refused', severity: 'medium' });
   });
 
@@ -122,7 +122,7 @@ describe.each(scripts)('complaint flow in $locale', (s) => {
     await h.press('remedy:manager_call:agency');
     const handed = await h.press('not_satisfied');
     expect(steps(handed)).toEqual(['handoff']);
-    expect((await h.app.jobs.waiting('handoff'))[0]?.data).toMatchObject({ reason: 'not_satisfied' });
+    expect((await h.jobs.waiting('handoff'))[0]?.data).toMatchObject({ reason: 'not_satisfied' });
   });
 
   it('hands off at once when the traveller asks for a person, mid-flow', async () => {
@@ -131,9 +131,9 @@ describe.each(scripts)('complaint flow in $locale', (s) => {
     const handed = await h.say(s.person);
     expect(steps(handed)).toEqual(['handoff']);
     expect(handed[0]?.text).toContain(h.cases.at(-1)?.id);
-    const [job] = await h.app.jobs.waiting('handoff');
+    const [job] = await h.jobs.waiting('handoff');
     expect(job).toMatchObject({ priority: 3, data: { reason: 'asked_for_person' } });
-    expect(await h.app.jobs.waiting('sla.due')).toHaveLength(1);
+    expect(await h.jobs.waiting('sla.due')).toHaveLength(1);
     // While waiting, more messages are kept with the case and acknowledged.
     const noted = await h.say(s.when);
     expect(steps(noted)).toEqual(['handoff']);
@@ -146,7 +146,7 @@ describe.each(scripts)('complaint flow in $locale', (s) => {
     expect(replies[0]?.text).toContain(words['safety.guidance']);
     expect(replies[0]?.text).toContain('+86 400 000 0000');
     expect(h.cases.at(-1)).toMatchObject({ category: 'safety', severity: 'critical', status: 'handed_off' });
-    expect((await h.app.jobs.waiting('handoff'))[0]).toMatchObject({ priority: 1, data: { reason: 'safety' } });
+    expect((await h.jobs.waiting('handoff'))[0]).toMatchObject({ priority: 1, data: { reason: 'safety' } });
   });
 
   it('answers in the traveller’s language from the first message on', async () => {

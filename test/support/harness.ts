@@ -1,4 +1,4 @@
-import { createEmbeddedApp } from '../../src/app.ts';
+import { createApp, memoryParts } from '../../src/app.ts';
 import type { App } from '../../src/app.ts';
 import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -13,7 +13,7 @@ import type { CaseRecord } from '../../src/ports/case-register.ts';
  */
 export class Harness {
   readonly clock = new ManualClock(new Date('2026-11-21T02:00:00Z'));
-  readonly app: App;
+  readonly app: App<ReturnType<typeof memoryParts>>;
   readonly sent: OutboundMessage[] = [];
   readonly cases: CaseRecord[] = [];
   readonly burstWindowMs: number;
@@ -22,9 +22,19 @@ export class Harness {
   constructor(env: Record<string, string> = {}) {
     const config = loadConfig({ BURST_WINDOW_MS: '0', ...env });
     this.burstWindowMs = config.BURST_WINDOW_MS;
-    this.app = createEmbeddedApp(config, this.clock, createLogger('silent'));
+    const log = createLogger('silent');
+    this.app = createApp(config, memoryParts(this.clock, log), this.clock, log);
+    this.app.engine.work();
     for (const c of channels) this.app.router.register(c, { send: async (m) => void this.sent.push(m) });
     this.app.engine.on('case', (c) => this.cases.push(c));
+  }
+
+  get jobs() {
+    return this.app.parts.jobs;
+  }
+
+  get register() {
+    return this.app.parts.register;
   }
 
   message(text: string, extra: Partial<InboundMessage> = {}): InboundMessage {
@@ -49,7 +59,7 @@ export class Harness {
 
   async settle(ms = this.burstWindowMs): Promise<void> {
     this.clock.advance(ms);
-    await this.app.jobs.idle();
+    await this.jobs.idle();
   }
 }
 

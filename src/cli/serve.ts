@@ -1,0 +1,43 @@
+import { createApp } from '../app.ts';
+import type { App } from '../app.ts';
+import { SystemClock } from '../clock/system-clock.ts';
+import type { Config } from '../config.ts';
+import { HttpServer } from '../http/server.ts';
+import type { Logger } from '../log.ts';
+import { routeOperations } from '../ops/health.ts';
+import { createMetrics } from '../ops/metrics.ts';
+import { openParts } from '../wiring.ts';
+
+/** `start` does everything in one process; `web` takes messages; `worker` works the jobs. */
+export type Role = 'start' | 'web' | 'worker';
+
+export interface Running {
+  app: App;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Runs one tripcare process until `stop()`. SIGTERM and SIGINT stop it gracefully. */
+export async function serve(role: Role, config: Config, log: Logger): Promise<Running> {
+  const clock = new SystemClock();
+  const { parts, wiring } = await openParts(config, clock, log);
+  const app = createApp(config, parts, clock, log);
+  if (role !== 'web') app.engine.work();
+  const http = new HttpServer(log);
+  routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs));
+  const port = await http.listen(config.PORT);
+  if (role !== 'worker') await app.engine.recover();
+  log.info('started', { role, wiring, port });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      log.info('stopping', { role });
+      await http.close(); // no new messages…
+      await app.close(); // …finish the turns under way, close queues and connections
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+  return { app, port, stop };
+}

@@ -1,0 +1,31 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Engine } from '../engine/engine.ts';
+import type { JobName, JobQueue } from '../ports/job-queue.ts';
+
+const queues: JobName[] = ['handoff', 'case.action', 'sla.due', 'supervisor.alert', 'turn.flush'];
+
+/** Prometheus metrics of one process: turns, turn latency, handoffs, SLA breaches, queue depths. */
+export function createMetrics(engine: Engine, jobs: JobQueue): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const turns = new Counter({ name: 'tripcare_turns_total', help: 'Committed turns, by the step they ended in.', labelNames: ['step'], registers: [registry] });
+  const latency = new Histogram({
+    name: 'tripcare_turn_duration_seconds', help: 'From taking the turn lock to the replies sent.',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry],
+  });
+  const handoffs = new Counter({ name: 'tripcare_handoffs_total', help: 'Conversations handed to a person.', labelNames: ['reason', 'severity'], registers: [registry] });
+  const breaches = new Counter({ name: 'tripcare_sla_breaches_total', help: 'Promised reply times that passed unanswered.', registers: [registry] });
+  new Gauge({
+    name: 'tripcare_queue_waiting', help: 'Jobs waiting, by queue.', labelNames: ['queue'], registers: [registry],
+    async collect() {
+      for (const name of queues) this.set({ queue: name }, (await jobs.waiting(name)).length);
+    },
+  });
+  engine.on('turn', ({ ms, step }) => {
+    turns.inc({ step });
+    latency.observe(ms / 1000);
+  });
+  engine.on('handoff', ({ reason, severity }) => handoffs.inc({ reason, severity }));
+  engine.on('sla.breach', () => breaches.inc());
+  return registry;
+}
