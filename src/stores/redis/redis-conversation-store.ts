@@ -1,0 +1,59 @@
+import type { Redis } from 'ioredis';
+import type { ConversationState } from '../../conversation/state.ts';
+import type { ConversationStore } from '../../ports/conversation-store.ts';
+
+export interface RedisConversationStoreOptions {
+  /** Starts every key, so several deployments (or test files) can share one Redis. Default `tripcare`. */
+  prefix?: string;
+  /** A conversation untouched this long is forgotten. Refreshed on every write. Default 30 days. */
+  ttlSeconds?: number;
+}
+
+const thirtyDays = 30 * 24 * 3600;
+
+/**
+ * Conversation state in Redis, one JSON string per conversation, so every
+ * `web` process sees the same state. The Redis client is the caller's to close.
+ */
+export class RedisConversationStore implements ConversationStore {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+  readonly #ttlSeconds: number;
+
+  constructor(redis: Redis, options: RedisConversationStoreOptions = {}) {
+    this.#redis = redis;
+    this.#prefix = `${options.prefix ?? 'tripcare'}:conversation:`;
+    this.#ttlSeconds = options.ttlSeconds ?? thirtyDays;
+  }
+
+  async read(key: string): Promise<ConversationState | undefined> {
+    const json = await this.#redis.get(this.#prefix + key);
+    return json === null ? undefined : parseState(key, json);
+  }
+
+  async write(key: string, state: ConversationState): Promise<void> {
+    await this.#redis.set(this.#prefix + key, JSON.stringify(state), 'EX', this.#ttlSeconds);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#redis.del(this.#prefix + key);
+  }
+}
+
+/**
+ * Parses a stored state. Only the shape is checked, enough to fail with a clear
+ * error here rather than deep inside a flow; the engine alone writes these keys.
+ */
+function parseState(key: string, json: string): ConversationState {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error(`conversation state under ${key} is not JSON`);
+  }
+  const v = value as Partial<Record<keyof ConversationState, unknown>> | null;
+  if (typeof v !== 'object' || v === null || typeof v.step !== 'string' || typeof v.turn !== 'number' || typeof v.facts !== 'object' || v.facts === null) {
+    throw new Error(`conversation state under ${key} is not a conversation state`);
+  }
+  return value as ConversationState;
+}

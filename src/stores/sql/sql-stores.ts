@@ -1,0 +1,34 @@
+import { SystemClock } from '../../clock/system-clock.ts';
+import type { Probe } from '../../ops/health.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { migrate } from './migrate.ts';
+import { SqlCaseRegister } from './sql-case-register.ts';
+import type { SqlDatabase } from './sql-database.ts';
+import { SqlPromiseLedger } from './sql-promise-ledger.ts';
+
+/** The stores kept in SQL, on one database. `close()` closes the database. */
+export interface SqlStores {
+  db: SqlDatabase;
+  register: SqlCaseRegister;
+  ledger: SqlPromiseLedger;
+  /** For /readyz: the database answers a query. */
+  probe: Probe;
+  close(): Promise<void>;
+}
+
+/** Brings the schema up to date, then builds the stores on `db`; closes `db` if that fails. */
+export async function sqlStoresOn(db: SqlDatabase, clock: Clock = new SystemClock()): Promise<SqlStores> {
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+  return {
+    db,
+    register: new SqlCaseRegister(db, clock),
+    ledger: new SqlPromiseLedger(db),
+    probe: { name: db.dialect, check: async () => void (await db.query('SELECT 1')) },
+    close: () => db.close(),
+  };
+}

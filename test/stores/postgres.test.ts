@@ -1,0 +1,60 @@
+import { ManualClock } from '../../src/clock/manual-clock.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../src/ledger/chain.ts';
+import { openPostgres } from '../../src/stores/sql/open-postgres.ts';
+import { PostgresDatabase } from '../../src/stores/sql/postgres-database.ts';
+import { migrate } from '../../src/stores/sql/migrate.ts';
+import { sqlStoresOn } from '../../src/stores/sql/sql-stores.ts';
+import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
+import { caseRegisterContract } from '../contracts/case-register.contract.ts';
+import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
+import { postgresReachable, postgresUrl, uniqueName } from '../support/services.ts';
+import { sqlExtras } from './sql-extras.ts';
+
+const up = await postgresReachable();
+const schema = uniqueName('tripcare_test');
+let stores: SqlStores;
+
+describe.skipIf(!up)(`PostgreSQL stores (${postgresUrl}, schema ${schema})`, () => {
+  beforeAll(async () => {
+    stores = await openPostgres(postgresUrl, { schema, clock: new ManualClock() });
+  });
+  afterAll(async () => {
+    await stores?.db.exec(`DROP SCHEMA ${schema} CASCADE`);
+    await stores?.close();
+  });
+
+  caseRegisterContract('postgres', async () => stores.register);
+  promiseLedgerContract('postgres', async () => {
+    await stores.db.exec('TRUNCATE ledger_entries');
+    return stores.ledger;
+  });
+  sqlExtras(() => stores);
+
+  it('lets concurrent migrators in several processes apply each migration once', async () => {
+    const other = uniqueName('tripcare_test');
+    const dbs = Array.from({ length: 4 }, () => new PostgresDatabase({ url: postgresUrl, schema: other, maxConnections: 1 }));
+    try {
+      await dbs[0]!.createSchema(other);
+      const applied = await Promise.all(dbs.map((db) => migrate(db)));
+      expect(applied.flat()).toEqual([1]);
+    } finally {
+      await dbs[0]!.exec(`DROP SCHEMA ${other} CASCADE`);
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
+
+  it('keeps one chain when appends come from separate pools (as from separate processes)', async () => {
+    await stores.db.exec('TRUNCATE ledger_entries');
+    const pools = await Promise.all(Array.from({ length: 3 }, () => sqlStoresOn(new PostgresDatabase({ url: postgresUrl, schema, maxConnections: 4 }))));
+    try {
+      const at = new Date('2026-11-21T08:00:00.000Z');
+      await Promise.all(pools.flatMap((p, n) => Array.from({ length: 10 }, (_, i) => p.ledger.append({ caseId: `TC-P${n}`, kind: 'offer', payload: { i }, policyVersion: 'p1', at }))));
+      const entries = await stores.ledger.entries();
+      expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(verifyChain(entries).ok).toBe(true);
+    } finally {
+      await Promise.all(pools.map((p) => p.close()));
+    }
+  });
+});
