@@ -4,7 +4,8 @@ import type { JobName, JobOptions } from '../src/ports/job-queue.ts';
 import type { Understood } from '../src/ports/understanding.ts';
 import type { ConversationState } from '../src/conversation/state.ts';
 import type { Phrase } from '../src/i18n/render.ts';
-import type { RemedyPolicy } from '../src/policy/types.ts';
+import type { AgencyPolicy } from '../src/policy/agency-policy.ts';
+import type { LedgerKind } from '../src/ports/promise-ledger.ts';
 
 /** One bot message as a flow writes it: phrases, not words, so every word comes from locales/. */
 export interface Reply {
@@ -25,12 +26,14 @@ export interface TurnInput {
 /** What a flow may do besides replying. The engine implements it over the ports. */
 export interface FlowContext {
   now: Date;
-  policy: RemedyPolicy;
+  policy: AgencyPolicy;
   /** The agency's 24-hour emergency line, when it has one. */
   emergencyPhone: string | null;
   /** Files the conversation's current case (or updates it) and returns its case number. */
   fileCase(state: ConversationState, status: CaseStatus, outcome?: Record<string, unknown>): Promise<string>;
   enqueue(name: JobName, data: Record<string, unknown>, options?: JobOptions): Promise<void>;
+  /** Appends an offer, answer or deadline to the promise ledger, under the policy's version. */
+  promise(caseId: string, kind: LedgerKind, payload: Record<string, unknown>): Promise<void>;
 }
 
 export interface TurnResult {

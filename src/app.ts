@@ -10,7 +10,7 @@ import type { ConversationStore, TurnLock } from './ports/conversation-store.ts'
 import type { Inbox } from './ports/inbox.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import type { PromiseLedger } from './ports/promise-ledger.ts';
-import { InterimPolicy } from './policy/interim-policy.ts';
+import type { AgencyPolicy } from './policy/agency-policy.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from './stores/memory/memory-conversation-store.ts';
 import { MemoryInbox } from './stores/memory/memory-inbox.ts';
@@ -56,14 +56,22 @@ export interface App<P extends Parts = Parts> {
   close(): Promise<void>;
 }
 
-export function createApp<P extends Parts>(config: Config, parts: P, clock: Clock, log: Logger): App<P> {
+export interface AppSetup<P extends Parts> {
+  config: Config;
+  parts: P;
+  policy: AgencyPolicy;
+  clock: Clock;
+  log: Logger;
+}
+
+export function createApp<P extends Parts>({ config, parts, policy, clock, log }: AppSetup<P>): App<P> {
   const router = new ChannelRouter(log);
   const engine = new Engine(
     {
       ...parts,
       clock,
       understanding: new RuleUnderstanding(),
-      policy: new InterimPolicy(config.CURRENCY),
+      policy,
       flows,
       outbox: router,
       log,

@@ -17,10 +17,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   DEFAULT_LOCALE: z.enum(locales).default('zh-CN'),
-  CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY').default('CNY'),
+  POLICY_FILE: z.string().min(1).optional(),
   BURST_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(4_000),
   AGENCY_EMERGENCY_PHONE: z.string().regex(/^\+?[\d\s-]{3,20}$/, 'must be a phone number').optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  REDIS_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, dots, dashes or underscores').default('tripcare'),
 });
 
 export type Config = z.infer<typeof schema>;

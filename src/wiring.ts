@@ -3,10 +3,40 @@ import type { Parts } from './app.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { Clock } from './ports/clock.ts';
+import { openRedis } from './stores/redis/open-redis.ts';
+import { openPglite } from './stores/sql/open-pglite.ts';
+import { openPostgres } from './stores/sql/open-postgres.ts';
 
+/** `production` when both Redis and PostgreSQL are configured; `embedded` otherwise (in part or whole). */
 export type WiringName = 'embedded' | 'production';
 
-/** The parts the configuration asks for: Redis and PostgreSQL when their URLs are set, else embedded. */
+/**
+ * The parts the configuration asks for: Redis (state, locks, journal, BullMQ jobs)
+ * when REDIS_URL is set, else memory; PostgreSQL when DATABASE_URL is set, else
+ * PGlite in DATA_DIR, which one process at a time may open.
+ */
 export async function openParts(config: Config, clock: Clock, log: Logger): Promise<{ parts: Parts; wiring: WiringName }> {
-  return { parts: memoryParts(clock, log), wiring: 'embedded' };
+  const sql = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, { clock, log }) : await openPglite(config.DATA_DIR, { clock });
+  const fast = fastParts(config, clock, log);
+  const parts: Parts = {
+    ...fast,
+    register: sql.register,
+    ledger: sql.ledger,
+    probes: [...fast.probes, sql.probe],
+    async close() {
+      await fast.close();
+      await sql.close();
+    },
+  };
+  return { parts, wiring: config.REDIS_URL && config.DATABASE_URL ? 'production' : 'embedded' };
+}
+
+/** State, locks, journal and jobs: in Redis, or in this process. */
+function fastParts(config: Config, clock: Clock, log: Logger): Pick<Parts, 'inbox' | 'store' | 'lock' | 'jobs' | 'probes' | 'close'> {
+  if (!config.REDIS_URL) {
+    const { inbox, store, lock, jobs, close } = memoryParts(clock, log);
+    return { inbox, store, lock, jobs, probes: [], close };
+  }
+  const redis = openRedis(config.REDIS_URL, { log, prefix: config.REDIS_PREFIX });
+  return { inbox: redis.inbox, store: redis.conversations, lock: redis.turnLock, jobs: redis.jobs, probes: [redis.probe], close: () => redis.close() };
 }

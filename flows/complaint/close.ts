@@ -1,21 +1,20 @@
-import type { ConversationState } from '../../src/conversation/state.ts';
+import type { ConversationState, OfferMade } from '../../src/conversation/state.ts';
 import { emptyFacts } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
 import type { Phrase } from '../../src/i18n/render.ts';
-import type { RemedyOption } from '../../src/policy/types.ts';
 import type { FlowContext, TurnResult } from '../types.ts';
 
 /** After a report, the next message opens a new complaint in the same conversation. */
 export const nextComplaint = (state: ConversationState): ConversationState => ({
   ...state, step: 'listen', facts: emptyFacts(), complaintNo: state.complaintNo + 1,
-  caseId: null, proposal: [], handoff: null, trail: [],
+  caseId: null, offer: null, handoff: null, trail: [],
 });
 
 /**
  * Steps 6 and 7: thank the traveller, then record the case with a number
  * they can quote; a serious case alerts a supervisor at once.
  */
-export async function closeCase(state: ConversationState, ctx: FlowContext, accepted: RemedyOption | null): Promise<TurnResult> {
+export async function closeCase(state: ConversationState, ctx: FlowContext, accepted: OfferMade | null): Promise<TurnResult> {
   const status = accepted?.needsApproval ? 'pending_approval' : 'resolved';
   const filed: ConversationState = { ...state, step: 'report', trail: [...state.trail, 'thank'] };
   const caseId = await ctx.fileCase(filed, status, accepted ? { accepted } : undefined);

@@ -1,9 +1,8 @@
 import type { ConversationState } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
-import type { RemedyOption } from '../../src/policy/types.ts';
 import type { FlowContext, TurnResult } from '../types.ts';
 import { priorityOf } from '../handoff.ts';
-import { remedyPhrase } from './describe.ts';
+import { offerTotal } from './offer.ts';
 
 export const satisfactionChoices = [
   { id: 'satisfied', label: phrase('choice.satisfied') },
@@ -11,22 +10,30 @@ export const satisfactionChoices = [
 ];
 
 /**
- * Step 5, confirm: the plan, a concrete time for what a person must still do,
- * and whether the traveller is satisfied with it.
+ * Step 5, confirm: the offer is accepted. Say the plan and the concrete time by
+ * which a person approves or arranges it, and ask whether the traveller is satisfied.
  */
-export async function confirmPlan(state: ConversationState, option: RemedyOption, ctx: FlowContext): Promise<TurnResult> {
+export async function confirmPlan(state: ConversationState, ctx: FlowContext): Promise<TurnResult> {
+  const offer = state.offer;
+  if (!offer) throw new Error('confirmPlan needs an offer');
   const due = ctx.policy.responseDue(state.facts.severity, ctx.now);
-  const chosen = { ...state, step: 'confirm' as const, proposal: [option] };
-  const caseId = await ctx.fileCase(chosen, option.needsApproval ? 'pending_approval' : 'open', { accepted: option });
-  await ctx.enqueue('case.action', { conversationKey: state.key, caseId, option, dueAt: due.toISOString() }, {
-    priority: priorityOf[state.facts.severity], jobId: `action:${caseId}:${option.id}`,
+  const approver = offer.total === null ? 'agent' : ctx.policy.approverFor(offer.total);
+  const accepted = { ...state, step: 'confirm' as const };
+  const caseId = await ctx.fileCase(accepted, offer.needsApproval ? 'pending_approval' : 'open', { accepted: offer });
+  await ctx.promise(caseId, 'acceptance', { total: offer.total, needsApproval: offer.needsApproval });
+  await ctx.promise(caseId, 'deadline', { dueAt: due.toISOString(), for: offer.needsApproval ? 'approval' : 'arrangement', approver });
+  await ctx.enqueue('case.action', { conversationKey: state.key, caseId, approver, needsApproval: offer.needsApproval, dueAt: due.toISOString() }, {
+    priority: priorityOf[state.facts.severity], jobId: `action:${caseId}`,
   });
-  const timeline = option.needsApproval ? 'confirm.approval' : `confirm.${option.kind}` as const;
   return {
-    state: { ...chosen, caseId },
+    state: { ...accepted, caseId },
     replies: [{
       step: 'confirm',
-      lines: [phrase('confirm.plan', { remedy: remedyPhrase(option) }), phrase(timeline, { time: due }), phrase('confirm.ask')],
+      lines: [
+        phrase('confirm.plan', { total: offerTotal(state, ctx.policy) }),
+        phrase(offer.needsApproval ? 'confirm.approval' : 'confirm.arranged', { time: due }),
+        phrase('confirm.ask'),
+      ],
       choices: satisfactionChoices,
     }],
   };

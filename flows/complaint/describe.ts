@@ -1,7 +1,6 @@
 import type { ComplaintFacts } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
 import type { MessageKey, Phrase } from '../../src/i18n/render.ts';
-import type { RemedyOption } from '../../src/policy/types.ts';
 
 /** "the room was dirty, and there was no hot water", or the category when no finer problem is known. */
 export function problemPhrase(facts: ComplaintFacts): Phrase {
@@ -26,14 +25,3 @@ export function restatement(facts: ComplaintFacts): Phrase[] {
 
 const wantsPhrase = (wants: NonNullable<ComplaintFacts['wants']>): Phrase | string =>
   'kind' in wants ? phrase(`wants.${wants.kind}`) : wants.words;
-
-/** An offer in plain words: what it is, how much if decided, and the clause behind it. */
-export function remedyPhrase(option: RemedyOption): Phrase {
-  const basis = option.clause === 'agency' ? phrase('basis.agency') : phrase('basis.clause', { clause: option.clause });
-  const amount = option.amount === null
-    ? phrase('amount.by_staff')
-    : phrase('amount.fixed', { amount: { amount: option.amount, currency: option.currency } });
-  return phrase(`remedy.${option.kind}`, { amount, basis });
-}
-
-export const remedyLabel = (option: RemedyOption): Phrase => phrase(`remedy.${option.kind}.short`, { clause: option.clause });

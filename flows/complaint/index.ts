@@ -2,11 +2,14 @@ import type { ConversationState } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
 import type { FlowContext, Step, TurnInput, TurnResult } from '../types.ts';
 import { handOff, handoffTrigger, whileWaiting } from '../handoff.ts';
+import { afterRightsAnswer, answerRightsQuestion } from '../rights.ts';
 import { closeCase, nextComplaint } from './close.ts';
 import { confirmPlan, satisfactionChoices } from './confirm.ts';
 import { mergeFacts } from './facts.ts';
 import { listenStep } from './listen.ts';
-import { apologiseAndPropose, proposalChoices } from './propose.ts';
+import { answerFigure } from './figures.ts';
+import type { AskableFact } from './figures.ts';
+import { apology, offerChoices, propose } from './propose.ts';
 import { restateStep } from './restate.ts';
 
 const said = (input: TurnInput, choiceId: string, intent: 'affirm' | 'deny') =>
@@ -18,6 +21,10 @@ export const complaintFlow: Step = async (current, input, ctx) => {
   if (state.step === 'handoff') return whileWaiting(state, input.text, input.understood, ctx);
   const trigger = handoffTrigger(input.understood);
   if (trigger) return handOff({ ...state, facts: mergeFacts(state.facts, input) }, trigger, ctx);
+  const afterRights = input.choice ? afterRightsAnswer(state, input.choice) : null;
+  if (afterRights) return afterRights;
+  const asking = state.step === 'listen' && state.facts.telling.length === 0 && input.understood.intent === 'rights_question';
+  if (asking) return answerRightsQuestion(state, input.understood, ctx);
 
   switch (state.step) {
     case 'restate': return answerRestatement(state, input, ctx);
@@ -28,7 +35,7 @@ export const complaintFlow: Step = async (current, input, ctx) => {
 };
 
 async function answerRestatement(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult> {
-  if (said(input, 'confirm', 'affirm')) return apologiseAndPropose(state, ctx);
+  if (said(input, 'confirm', 'affirm')) return propose(state, ctx, [apology(state)]);
   if (said(input, 'correct', 'deny')) {
     return {
       state: { ...state, step: 'listen', facts: { ...state.facts, awaiting: 'correction' } },
@@ -41,24 +48,29 @@ async function answerRestatement(state: ConversationState, input: TurnInput, ctx
 }
 
 async function answerProposal(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult> {
-  if (state.facts.awaiting === 'preference') {
+  const awaiting = state.facts.awaiting;
+  if (awaiting?.startsWith('figure:')) {
+    const facts = answerFigure(state.facts, awaiting.slice('figure:'.length) as AskableFact, input, ctx.policy.currency);
+    return propose({ ...state, facts }, ctx);
+  }
+  if (awaiting === 'preference') {
     const preference = input.text || null;
     const facts = { ...state.facts, wants: preference ? { words: preference } : state.facts.wants };
     return handOff({ ...state, facts }, 'remedy_refused', ctx);
   }
-  const chosen = state.proposal.find((o) => input.choice === `remedy:${o.id}`);
-  if (chosen) return confirmPlan(state, chosen, ctx);
-  if (said(input, 'remedy:none', 'deny')) {
+  if (said(input, 'offer:accept', 'affirm')) return confirmPlan(state, ctx);
+  if (said(input, 'offer:refuse', 'deny')) {
+    if (state.caseId) await ctx.promise(state.caseId, 'refusal', { total: state.offer?.total ?? null });
     return {
       state: { ...state, facts: { ...state.facts, awaiting: 'preference' } },
       replies: [{ step: 'propose', lines: [phrase('propose.ask_preference')] }],
     };
   }
-  return { state, replies: [{ step: 'propose', lines: [phrase('propose.pick')], choices: proposalChoices(state.proposal) }] };
+  return { state, replies: [{ step: 'propose', lines: [phrase('propose.pick')], choices: offerChoices }] };
 }
 
 async function answerSatisfaction(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult> {
-  if (said(input, 'satisfied', 'affirm')) return closeCase(state, ctx, state.proposal[0] ?? null);
+  if (said(input, 'satisfied', 'affirm')) return closeCase(state, ctx, state.offer);
   if (said(input, 'not_satisfied', 'deny')) return handOff(state, 'not_satisfied', ctx);
   return { state, replies: [{ step: 'confirm', lines: [phrase('confirm.ask')], choices: satisfactionChoices }] };
 }

@@ -1,30 +1,54 @@
 import type { ConversationState } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
-import type { RemedyOption } from '../../src/policy/types.ts';
 import type { FlowContext, Reply, TurnResult } from '../types.ts';
-import { problemPhrase, remedyLabel, remedyPhrase } from './describe.ts';
 import { closeCase } from './close.ts';
+import { problemPhrase } from './describe.ts';
+import { figureQuestion, nextFigure, remediesFor } from './figures.ts';
+import type { AskableFact } from './figures.ts';
+import { makeOffer, offerLines } from './offer.ts';
 
 const isSuggestion = (state: ConversationState) =>
   state.facts.category === 'other' && state.facts.severity === 'low';
 
-/** Steps 3 and 4: a specific apology, then the remedies the policy allows, each with its basis. */
-export async function apologiseAndPropose(state: ConversationState, ctx: FlowContext): Promise<TurnResult> {
-  if (isSuggestion(state)) return closeCase(state, ctx, null);
-  const apology: Reply = {
-    step: 'apologise',
-    lines: [phrase(`apologise.${state.facts.severity}`, { problem: problemPhrase(state.facts) })],
-  };
-  const options = ctx.policy.propose({ ...state.facts, category: state.facts.category ?? 'other' }).options;
-  const offer: Reply = {
-    step: 'propose',
-    lines: [phrase('propose.intro'), ...options.map((o, i) => phrase('propose.option', { n: i + 1, remedy: remedyPhrase(o) }))],
-    choices: proposalChoices(options),
-  };
-  return { state: { ...state, step: 'propose', proposal: options }, replies: [apology, offer] };
+export const offerChoices: NonNullable<Reply['choices']> = [
+  { id: 'offer:accept', label: phrase('choice.accept_offer') },
+  { id: 'offer:refuse', label: phrase('choice.refuse_offer') },
+];
+
+const figureChoices = (name: AskableFact): NonNullable<Reply['choices']> => [
+  ...(name === 'tripType'
+    ? [{ id: 'trip:domestic', label: phrase('choice.domestic') }, { id: 'trip:outbound', label: phrase('choice.outbound') }]
+    : []),
+  { id: 'skip', label: phrase('choice.dont_know') },
+];
+
+/** Step 3, apologise: specific to what happened and how serious it is. */
+export function apology(state: ConversationState): Reply {
+  return { step: 'apologise', lines: [phrase(`apologise.${state.facts.severity}`, { problem: problemPhrase(state.facts) })] };
 }
 
-export const proposalChoices = (options: RemedyOption[]): NonNullable<Reply['choices']> => [
-  ...options.map((o) => ({ id: `remedy:${o.id}`, label: remedyLabel(o) })),
-  { id: 'remedy:none', label: phrase('choice.none_of_these') },
-];
+/**
+ * Step 4, propose: ask for the figures the policy still needs, one at a time,
+ * then make the offer the policy decides, with the basis of each part in plain words.
+ */
+export async function propose(state: ConversationState, ctx: FlowContext, before: Reply[] = []): Promise<TurnResult> {
+  if (isSuggestion(state)) return closeCase(state, ctx, null);
+  const remedies = remediesFor(state.facts, ctx.policy);
+  const figure = nextFigure(state.facts, remedies);
+  if (figure) {
+    const question = figureQuestion(figure);
+    const facts = { ...state.facts, asked: [...state.facts.asked, question], awaiting: question };
+    return {
+      state: { ...state, step: 'propose', facts },
+      replies: [...before, { step: 'propose', lines: [phrase(`ask.figure.${figure}`)], choices: figureChoices(figure) }],
+    };
+  }
+  const offer = makeOffer(remedies, ctx.policy);
+  const offered: ConversationState = { ...state, step: 'propose', offer, facts: { ...state.facts, awaiting: null } };
+  const caseId = await ctx.fileCase(offered, 'open');
+  await ctx.promise(caseId, 'offer', { ...offer });
+  return {
+    state: { ...offered, caseId },
+    replies: [...before, { step: 'propose', lines: offerLines(offer, ctx.policy), choices: offerChoices }],
+  };
+}

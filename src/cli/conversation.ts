@@ -6,6 +6,7 @@ import { channels } from '../conversation/messages.ts';
 import { ManualClock } from '../clock/manual-clock.ts';
 import { SystemClock } from '../clock/system-clock.ts';
 import type { Config } from '../config.ts';
+import { loadPolicy } from '../policy/policy-file.ts';
 import type { Logger } from '../log.ts';
 import { parseJson } from '../validation.ts';
 import { numberedLines } from './lines.ts';
@@ -25,7 +26,7 @@ export interface ConversationRun {
  */
 export async function runJsonConversation({ input, output, config, log, replay }: ConversationRun): Promise<boolean> {
   const clock = replay ? new ManualClock() : new SystemClock();
-  const app = createApp(config, memoryParts(clock, log), clock, log);
+  const app = createApp({ config, parts: memoryParts(clock, log), policy: await loadPolicy(config.POLICY_FILE), clock, log });
   app.engine.work();
   const channel = new JsonLinesChannel(output);
   for (const c of channels) app.router.register(c, channel);

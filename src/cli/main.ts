@@ -7,7 +7,10 @@ import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { RuleUnderstanding } from '../understanding/rules/index.ts';
+import { loadPolicy, PolicyError } from '../policy/policy-file.ts';
 import { classify } from './classify.ts';
+import { ledgerVerify } from './ledger-verify.ts';
+import { remedyCommand } from './remedy.ts';
 import { runJsonConversation } from './conversation.ts';
 import { serve } from './serve.ts';
 import type { Role } from './serve.ts';
@@ -21,6 +24,8 @@ const usage = `Usage: tripcare <command>
   chat [--json]     complain to the bot in the terminal; --json speaks JSON lines
   replay [FILE]     run a JSON-lines script (FILE or stdin) without waiting
   classify          label JSON lines {"id","text"} from stdin
+  remedy            the remedy for one JSON situation on stdin, as JSON
+  ledger verify     check that the promise ledger's hash chain is unbroken
   help              this text
 
 Configuration comes from the environment; see .env.example.
@@ -42,10 +47,16 @@ async function main(argv: string[]): Promise<number> {
     case 'chat': return chat(config, values.json === true);
     case 'replay': return replay(config, file);
     case 'classify': return (await classify(process.stdin, process.stdout, new RuleUnderstanding(), config.TIME_ZONE)) ? 0 : 1;
+    case 'remedy': return remedyCommand(process.stdin, process.stdout, process.stderr, await loadPolicy(config.POLICY_FILE));
+    case 'ledger': return file === 'verify' ? ledgerVerify(config, process.stdout) : usageError(`Unknown ledger command "${file ?? ''}".`);
     default:
-      process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
-      return 2;
+      return usageError(`Unknown command "${command}".`);
   }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`${message}\n\n${usage}`);
+  return 2;
 }
 
 async function serveUntilStopped(role: Role, config: Config): Promise<number> {
@@ -63,7 +74,7 @@ async function chat(config: Config, json: boolean): Promise<number> {
   const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
   if (json) return (await runJsonConversation({ input: process.stdin, output: process.stdout, config, log, replay: false })) ? 0 : 1;
   const clock = new SystemClock();
-  const app = createApp(config, memoryParts(clock, log), clock, log);
+  const app = createApp({ config, parts: memoryParts(clock, log), policy: await loadPolicy(config.POLICY_FILE), clock, log });
   app.engine.work();
   await terminalChat(app, clock, process.stdin, process.stdout);
   await app.close();
@@ -80,6 +91,6 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = e instanceof ConfigError ? 78 : 1;
+    process.exitCode = e instanceof ConfigError || e instanceof PolicyError ? 78 : 1;
   },
 );

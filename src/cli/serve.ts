@@ -1,7 +1,9 @@
 import { createApp } from '../app.ts';
 import type { App } from '../app.ts';
 import { SystemClock } from '../clock/system-clock.ts';
+import { ConfigError } from '../config.ts';
 import type { Config } from '../config.ts';
+import { loadPolicy } from '../policy/policy-file.ts';
 import { HttpServer } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import { routeOperations } from '../ops/health.ts';
@@ -19,15 +21,19 @@ export interface Running {
 
 /** Runs one tripcare process until `stop()`. SIGTERM and SIGINT stop it gracefully. */
 export async function serve(role: Role, config: Config, log: Logger): Promise<Running> {
+  if (role !== 'start' && !config.REDIS_URL) {
+    throw new ConfigError(`tripcare ${role} shares its work with other processes through Redis: set REDIS_URL (and DATABASE_URL), or run tripcare start for everything in one process.`);
+  }
+  const policy = await loadPolicy(config.POLICY_FILE);
   const clock = new SystemClock();
   const { parts, wiring } = await openParts(config, clock, log);
-  const app = createApp(config, parts, clock, log);
+  const app = createApp({ config, parts, policy, clock, log });
   if (role !== 'web') app.engine.work();
   const http = new HttpServer(log);
   routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs));
   const port = await http.listen(config.PORT);
   if (role !== 'worker') await app.engine.recover();
-  log.info('started', { role, wiring, port });
+  log.info('started', { role, wiring, port, policy: policy.version });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -1,6 +1,9 @@
 import type { Money } from '../money.ts';
 import type { Category, Flag, Locale, Problem, Severity } from '../taxonomy.ts';
-import type { RemedyOption } from '../policy/types.ts';
+import type { FactName, NumberFact } from '../policy/facts.ts';
+import type { TripType } from '../policy/notice-schedules.ts';
+import type { OfferOption } from '../policy/offer.ts';
+import type { Situation } from '../policy/situations.ts';
 import type { Attachment, Channel, Choice, InboundMessage, OutboundMessage, SenderRole, StepId } from './messages.ts';
 import { conversationKey } from './messages.ts';
 
@@ -20,6 +23,10 @@ export interface ComplaintFacts {
   people: number | null;
   wants: Wants | null;
   amounts: Money[];
+  /** The figures the policy needs, as the traveller gave them (unchecked until staff verify). */
+  figures: Figures;
+  /** Figures the traveller could not give: staff find them out. */
+  unknownFigures: FactName[];
   attachments: Attachment[];
   /** Questions asked so far, each at most once (but `what`, which the case cannot do without). */
   asked: FactQuestion[];
@@ -30,8 +37,24 @@ export interface ComplaintFacts {
 /** What the traveller wants: one of the usual answers, or their own words. */
 export type Wants = { kind: 'compensation' | 'fix' | 'apology' } | { words: string };
 
-/** The facts asked for, plus the two open questions: what was wrong in a restatement, and what would be fair. */
-export type FactQuestion = 'what' | 'tour' | 'when' | 'people' | 'wants' | 'correction' | 'preference';
+/** The facts asked for, the figures the policy needs, and the open questions: what was wrong in a restatement, and what would be fair. */
+export type FactQuestion = 'what' | 'tour' | 'when' | 'people' | 'wants' | 'correction' | 'preference' | `figure:${FactName}`;
+
+/** Sums (in the policy's currency) and counts by fact name, and whether the tour went abroad. */
+export interface Figures {
+  numbers: Partial<Record<NumberFact, number>>;
+  tripType: TripType | null;
+}
+
+/** The offer made in this complaint: one remedy per situation, parts that add up to one total. */
+export interface OfferMade {
+  situations: Situation[];
+  options: (OfferOption & { situation: Situation | null })[];
+  /** null while an amount waits for staff. */
+  total: number | null;
+  needsApproval: boolean;
+  policyVersion: string;
+}
 
 export interface Handoff {
   reason: 'asked_for_person' | 'safety' | 'external_threat' | 'not_satisfied' | 'remedy_refused';
@@ -55,7 +78,7 @@ export interface ConversationState {
   /** Increments with each new complaint in one conversation; keys the case's idempotency. */
   complaintNo: number;
   caseId: string | null;
-  proposal: RemedyOption[];
+  offer: OfferMade | null;
   handoff: Handoff | null;
   /** Choices last offered, so a typed number can pick one (WeChat shows them numbered). */
   offered: Choice[];
@@ -75,7 +98,8 @@ export interface ConversationState {
 
 export const emptyFacts = (): ComplaintFacts => ({
   telling: [], category: null, also: [], problems: [], severity: 'low', flags: [],
-  tour: null, when: null, people: null, wants: null, amounts: [], attachments: [], asked: [], awaiting: null,
+  tour: null, when: null, people: null, wants: null, amounts: [],
+  figures: { numbers: {}, tripType: null }, unknownFigures: [], attachments: [], asked: [], awaiting: null,
 });
 
 export function newConversation(message: InboundMessage): ConversationState {
@@ -92,7 +116,7 @@ export function newConversation(message: InboundMessage): ConversationState {
     facts: emptyFacts(),
     complaintNo: 1,
     caseId: null,
-    proposal: [],
+    offer: null,
     handoff: null,
     offered: [],
     localeHint: message.localeHint ?? null,

@@ -15,7 +15,8 @@ import type { Inbox } from '../ports/inbox.ts';
 import type { Job, JobQueue } from '../ports/job-queue.ts';
 import type { Outbox } from '../ports/outbox.ts';
 import type { Understanding } from '../ports/understanding.ts';
-import type { RemedyPolicy } from '../policy/types.ts';
+import type { AgencyPolicy } from '../policy/agency-policy.ts';
+import type { PromiseLedger } from '../ports/promise-ledger.ts';
 import type { Locale } from '../taxonomy.ts';
 import { resolveChoice } from './choices.ts';
 import { flowContext } from './flow-context.ts';
@@ -40,10 +41,11 @@ export interface EngineParts {
   store: ConversationStore;
   lock: TurnLock;
   register: CaseRegister;
+  ledger: PromiseLedger;
   jobs: JobQueue;
   clock: Clock;
   understanding: Understanding;
-  policy: RemedyPolicy;
+  policy: AgencyPolicy;
   flows: Flows;
   outbox: Outbox;
   log: Logger;
@@ -240,8 +242,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   #context() {
-    const { register, jobs, policy, clock } = this.#parts;
-    return flowContext({ register, jobs, policy, emergencyPhone: this.#options.emergencyPhone }, clock.now());
+    const { register, jobs, ledger, policy, clock } = this.#parts;
+    return flowContext({ register, jobs, ledger, policy, emergencyPhone: this.#options.emergencyPhone }, clock.now());
   }
 }
 

@@ -1,12 +1,13 @@
 import type { FlowContext } from '../../flows/types.ts';
 import type { CaseDraft, CaseRegister, CaseStatus } from '../ports/case-register.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
-import type { RemedyPolicy } from '../policy/types.ts';
+import type { AgencyPolicy } from '../policy/agency-policy.ts';
+import type { PromiseLedger } from '../ports/promise-ledger.ts';
 import type { ConversationState } from '../conversation/state.ts';
 
 /** The case as the register keeps it: labels, the facts the traveller confirmed, the steps taken. */
 export function caseDraft(state: ConversationState, status: CaseStatus, outcome: Record<string, unknown> | null): CaseDraft {
-  const { telling, tour, when, people, wants, amounts, attachments } = state.facts;
+  const { telling, tour, when, people, wants, amounts, figures, unknownFigures, attachments } = state.facts;
   return {
     conversationKey: state.key,
     channel: state.channel,
@@ -17,7 +18,7 @@ export function caseDraft(state: ConversationState, status: CaseStatus, outcome:
     flags: state.facts.flags,
     status,
     steps: [...new Set([...state.trail, state.step])],
-    facts: { telling, tour, when, people, wants, amounts, attachments },
+    facts: { telling, tour, when, people, wants, amounts, figures, unknownFigures, attachments },
     outcome,
   };
 }
@@ -25,7 +26,8 @@ export function caseDraft(state: ConversationState, status: CaseStatus, outcome:
 export interface FlowPorts {
   register: CaseRegister;
   jobs: JobQueue;
-  policy: RemedyPolicy;
+  ledger: PromiseLedger;
+  policy: AgencyPolicy;
   emergencyPhone: string | null;
 }
 
@@ -46,6 +48,10 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext {
     },
     async enqueue(name, data, options) {
       await ports.jobs.add(name, data, options);
+    },
+    async promise(caseId, kind, payload) {
+      // A JSON round trip, so what the ledger hashes is plain data, exactly as it is read back.
+      await ports.ledger.append({ caseId, kind, payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>, policyVersion: ports.policy.version, at: now });
     },
   };
 }

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, run, tripcare } from '../support/cli.ts';
@@ -45,7 +47,7 @@ describe('tripcare replay', () => {
     expect(Date.now() - started).toBeLessThan(15_000); // five-second bursts were not waited for
     const lines = jsonLines(stdout);
     expect(lines.map((l) => l.step ?? l.type)).toEqual([
-      'listen', 'listen', 'listen', 'listen', 'restate', 'apologise', 'propose', 'confirm', 'thank', 'report', 'case',
+      'listen', 'listen', 'listen', 'listen', 'restate', 'apologise', 'propose', 'propose', 'confirm', 'thank', 'report', 'case',
     ]);
     expect(Object.keys(lines[0] ?? {})).toEqual(['turn', 'step', 'text', 'choices']);
     expect(lines[4]?.choices).toEqual([{ id: 'confirm', label: "Yes, that's right" }, { id: 'correct', label: 'No, let me correct it' }]);
@@ -140,7 +142,8 @@ describe('configuration', () => {
 describe('tripcare start', () => {
   it('serves /healthz, /readyz and /metrics, and stops cleanly on SIGTERM', async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
-    const child = tripcare(['start'], { PORT: port, LOG_LEVEL: 'info' });
+    const dataDir = await mkdtemp(join(tmpdir(), 'tripcare-start-'));
+    const child = tripcare(['start'], { PORT: port, LOG_LEVEL: 'info', DATA_DIR: dataDir });
     await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => d.toString().includes('"started"') && resolve()));
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
@@ -152,5 +155,12 @@ describe('tripcare start', () => {
     expect((await fetch(`http://127.0.0.1:${port}/nowhere`)).status).toBe(404);
     child.kill('SIGTERM');
     expect(await new Promise((r) => child.on('close', r))).toBe(0);
+    await rm(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('refuses web and worker without Redis, saying why', async () => {
+    const { code, stderr } = await run(['worker']);
+    expect(code).toBe(78);
+    expect(stderr).toContain('REDIS_URL');
   });
 });

@@ -78,7 +78,8 @@ describe('engine', () => {
     for (const answer of ['GZ-2611-A', 'yesterday', '2']) await h.say(answer);
     await h.press('wants:fix');
     await h.press('confirm');
-    await h.press('remedy:fix_now:agency');
+    await h.say('300');
+    await h.press('offer:accept');
     await h.press('satisfied');
     expect(h.cases).toHaveLength(1);
     const next = await h.say('Also the guide was rude to my mother on the second day');

@@ -29,8 +29,8 @@ describe('locales', () => {
   it('renders nested phrases, times in the agency zone and money in the locale', () => {
     const at = new Date('2026-11-21T02:05:00Z');
     expect(render('en', phrase('handoff.noted', { time: at }), 'Asia/Shanghai')).toContain('10:05');
-    expect(render('zh-CN', phrase('confirm.plan', { remedy: phrase('remedy.fix_now', { basis: phrase('basis.agency') }) }), 'Asia/Shanghai'))
-      .toBe('处理方案：在本次行程中立即为您解决（依据：本社服务承诺）。');
+    expect(render('zh-CN', phrase('propose.basis', { basis: phrase('clause.agency') }), 'Asia/Shanghai'))
+      .toBe(`依据：${catalogues['zh-CN']['clause.agency']}`);
     expect(render('zh-CN', phrase('amount.fixed', { amount: { amount: 1500, currency: 'CNY' } }), 'Asia/Shanghai')).toBe('¥1,500.00');
   });
 

@@ -5,7 +5,11 @@ import { loadConfig } from '../../src/config.ts';
 import type { Channel, InboundMessage, OutboundMessage } from '../../src/conversation/messages.ts';
 import { channels } from '../../src/conversation/messages.ts';
 import { createLogger } from '../../src/log.ts';
+import { loadPolicy } from '../../src/policy/policy-file.ts';
 import type { CaseRecord } from '../../src/ports/case-register.ts';
+
+/** The shipped default policy, as a new installation has it. */
+export const policy = await loadPolicy();
 
 /**
  * The embedded app on a manual clock, with a test channel standing in for
@@ -23,7 +27,7 @@ export class Harness {
     const config = loadConfig({ BURST_WINDOW_MS: '0', ...env });
     this.burstWindowMs = config.BURST_WINDOW_MS;
     const log = createLogger('silent');
-    this.app = createApp(config, memoryParts(this.clock, log), this.clock, log);
+    this.app = createApp({ config, parts: memoryParts(this.clock, log), policy, clock: this.clock, log });
     this.app.engine.work();
     for (const c of channels) this.app.router.register(c, { send: async (m) => void this.sent.push(m) });
     this.app.engine.on('case', (c) => this.cases.push(c));

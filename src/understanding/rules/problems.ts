@@ -69,7 +69,7 @@ export const problemCues: Record<Exclude<Problem, 'suggestion'>, readonly Cue[]>
   // shopping
   forced_shopping: [
     '强制购物', '强迫购物', /强迫.{0,6}购物/, '强制消费', '强制进店', /被逼.{0,4}买/, /逼.{0,4}买/, /不买.{0,8}(不让|不能|不准|不给|甩脸|脸色|黑面|骂|不带)/,
-    /关在.{0,8}(不让|不给)/, '购物团', 'forced shopping', /forced (us )?to (shop|buy)/, 'pressured', /wouldn't let us.{0,20}until we bought/,
+    /关在.{0,8}(不让|不给)/, '购物团', 'forced shopping', /forced (us )?to (shop|buy)/, 'pressured', /forc(e|es|ed|ing) (us|me|them|people) to (go )?(shop|buy)/, /wouldn't let us.{0,20}until we bought/,
     /locked us in.{0,12}(shop|store)/, 'made us buy', 'hard sell', /got nasty when we didn't buy/,
   ],
   extra_shopping_stop: [

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { AgencyPolicy } from './agency-policy.ts';
+import { limitedApprovers } from './authority.ts';
+import { roundingModes } from './cents.ts';
+import { upliftClauses } from './clause-ids.ts';
+import { moneySchema } from './limits.ts';
+import { schedules } from './notice-schedules.ts';
+import { ranges } from './statutory.ts';
+
+/** The policy shipped with tripcare; `default-policy.yaml` explains every field. */
+export const defaultPolicyPath = fileURLToPath(new URL('./default-policy.yaml', import.meta.url));
+
+const within = ({ low, high }: { low: number; high: number }) =>
+  z.number().min(low, `must be between ${low} and ${high}`).max(high, `must be between ${low} and ${high}`);
+
+/** Each approver's limit per case; the executive has none. */
+const authoritySchema = z.strictObject({ bot: moneySchema, guide: moneySchema, agent: moneySchema, supervisor: moneySchema })
+  .superRefine((limits, ctx) => {
+    limitedApprovers.forEach((approver, i) => {
+      const below = limitedApprovers[i - 1];
+      if (below !== undefined && limits[approver] < limits[below]) {
+        ctx.addIssue({ code: 'custom', path: [approver], message: `must be at least the ${below}'s limit (${limits[below]})` });
+      }
+    });
+  });
+
+const incentivesSchema = z.array(z.strictObject({
+  withinHours: z.number().positive('must be more than 0').max(8760, 'must be at most 8760 (a year)'),
+  percent: z.number().min(0, 'must not be negative').max(100, 'must be at most 100'),
+})).max(10, 'at most 10 tiers').superRefine((tiers, ctx) => {
+  tiers.forEach((tier, i) => {
+    const before = tiers[i - 1];
+    if (before === undefined) return;
+    if (tier.withinHours <= before.withinHours) ctx.addIssue({ code: 'custom', path: [i, 'withinHours'], message: 'must be later than the tier before' });
+    if (tier.percent > before.percent) ctx.addIssue({ code: 'custom', path: [i, 'percent'], message: 'must not exceed the tier before: accepting later never earns more' });
+  });
+});
+
+const minutes = z.number().int('must be a whole number of minutes').min(1, 'must be at least 1').max(43_200, 'must be at most 43200 (30 days)');
+
+/** The agency's own standard on top of the floor. */
+export const policySchema = z.strictObject({
+  version: z.string().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
+  schedule: z.enum(schedules),
+  rounding: z.strictObject({
+    step: z.number().min(0.01, 'must be at least 0.01').max(1000, 'must be at most 1000')
+      .refine((s) => Math.abs(s * 100 - Math.round(s * 100)) < 1e-9, 'must be a whole number of cents'),
+    mode: z.enum(roundingModes),
+  }),
+  uplifts: z.partialRecord(z.enum(upliftClauses), z.number().min(0, 'must not be negative').max(100, 'must be at most 100')).default({}),
+  ranges: z.strictObject({ guidePercent: within(ranges.guidePercent), strandingMultiple: within(ranges.strandingMultiple) }),
+  goodwill: z.strictObject({ voucher: moneySchema, managerCall: z.boolean() }),
+  authority: authoritySchema,
+  smallClaimThreshold: moneySchema,
+  groupIncentives: incentivesSchema,
+  responseMinutes: z.strictObject({ critical: minutes, high: minutes, medium: minutes, low: minutes }),
+});
+export type PolicySettings = z.output<typeof policySchema>;
+
+export class PolicyError extends Error {
+  override name = 'PolicyError';
+}
+
+/** Parses a policy file's text (YAML, or JSON, which is YAML too); a bad one throws a PolicyError naming each field. */
+export function parsePolicy(text: string, source: string): PolicySettings {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    throw new PolicyError(`Policy file ${source} is not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const result = policySchema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`);
+  throw new PolicyError(`Invalid policy file ${source}:\n${problems.join('\n')}`);
+}
+
+/** Reads and validates a policy file; the default is the one shipped with tripcare. */
+export async function loadPolicy(path: string = defaultPolicyPath): Promise<AgencyPolicy> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new PolicyError(`Cannot read policy file ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return new AgencyPolicy(parsePolicy(text, path));
+}
