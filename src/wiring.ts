@@ -6,6 +6,7 @@ import type { Clock } from './ports/clock.ts';
 import { openRedis } from './stores/redis/open-redis.ts';
 import { openPglite } from './stores/sql/open-pglite.ts';
 import { openPostgres } from './stores/sql/open-postgres.ts';
+import type { SqlStores } from './stores/sql/sql-stores.ts';
 
 /** `production` when both Redis and PostgreSQL are configured; `embedded` otherwise (in part or whole). */
 export type WiringName = 'embedded' | 'production';
@@ -16,7 +17,7 @@ export type WiringName = 'embedded' | 'production';
  * PGlite in DATA_DIR, which one process at a time may open.
  */
 export async function openParts(config: Config, clock: Clock, log: Logger): Promise<{ parts: Parts; wiring: WiringName }> {
-  const sql = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, { clock, log }) : await openPglite(config.DATA_DIR, { clock });
+  const sql = await openSql(config, clock, log);
   const fast = fastParts(config, clock, log);
   const parts: Parts = {
     ...fast,
@@ -29,6 +30,12 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
     },
   };
   return { parts, wiring: config.REDIS_URL && config.DATABASE_URL ? 'production' : 'embedded' };
+}
+
+/** Cases, transcripts and the ledger: in PostgreSQL, or in PGlite in DATA_DIR. */
+export function openSql(config: Config, clock: Clock, log: Logger): Promise<SqlStores> {
+  if (!config.DATABASE_URL) return openPglite(config.DATA_DIR, { clock });
+  return openPostgres(config.DATABASE_URL, { clock, log, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) });
 }
 
 /** State, locks, journal and jobs: in Redis, or in this process. */

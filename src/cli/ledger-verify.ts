@@ -1,15 +1,16 @@
 import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { verifyChain } from '../ledger/chain.ts';
-import { openPglite } from '../stores/sql/open-pglite.ts';
-import { openPostgres } from '../stores/sql/open-postgres.ts';
+import { SystemClock } from '../clock/system-clock.ts';
+import { createLogger } from '../log.ts';
+import { openSql } from '../wiring.ts';
 
 /**
  * `tripcare ledger verify`: recomputes the promise ledger's hash chain, in
  * DATABASE_URL or the embedded register in DATA_DIR. Exit 0 intact, 1 broken.
  */
 export async function ledgerVerify(config: Config, output: Writable): Promise<number> {
-  const sql = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL) : await openPglite(config.DATA_DIR);
+  const sql = await openSql(config, new SystemClock(), createLogger('error'));
   try {
     const check = verifyChain(await sql.ledger.entries());
     output.write(check.ok

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Flows, Reply, TurnInput, TurnResult } from '../../flows/types.ts';
+import type { FlowContext, Flows, Reply, TurnInput, TurnResult } from '../../flows/types.ts';
 import type { InboundMessage } from '../conversation/messages.ts';
 import { conversationKey } from '../conversation/messages.ts';
 import { newConversation } from '../conversation/state.ts';
@@ -109,9 +109,12 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   async #handle(message: InboundMessage, truncated: boolean): Promise<void> {
     const key = conversationKey(message);
+    await this.#parts.register.appendTranscript([{
+      id: `in:${message.channel}:${message.messageId}`, conversationKey: key, from: 'traveller',
+      text: message.text || attachmentNote(message), at: message.receivedAt,
+    }]);
     await this.#withConversation(key, message, async (state) => {
       if (state.handled.includes(message.messageId)) return null; // committed before a crash
-      await this.#record(state, `in:${message.channel}:${message.messageId}`, 'traveller', message.text || attachmentNote(message), message.receivedAt);
       const seen = { ...state, handled: [...state.handled, message.messageId].slice(-handledMemory), localeHint: state.localeHint ?? message.localeHint ?? null };
       if (seen.mode === 'human') return { state: seen, replies: [] }; // staff have it: the bot keeps quiet
       const choice = resolveChoice(seen.offered, message.choice, message.text);
@@ -151,7 +154,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #replyTimeDue(job: Job): Promise<void> {
     const { conversationKey: key, dueAt } = job.data as { conversationKey: string; dueAt: string };
     await this.#withConversation(key, null, async (state) => {
-      const result = await this.#parts.flows.replyTimeDue(state, dueAt, this.#context());
+      const result = await this.#runFlow((ctx) => this.#parts.flows.replyTimeDue(state, dueAt, ctx));
       if (result && state.caseId) this.emit('sla.breach', { caseId: state.caseId });
       return result;
     });
@@ -167,7 +170,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       return { state: current, replies: [{ step: 'listen', lines: [phrase('notice.empty')] }] };
     }
     try {
-      const result = await this.#parts.flows.turn(current, { ...told, understood }, this.#context());
+      const result = await this.#runFlow((ctx) => this.#parts.flows.turn(current, { ...told, understood }, ctx));
       return notes.length > 0 ? { ...result, replies: [{ step: 'notice', lines: notes }, ...result.replies] } : result;
     } catch (e) {
       log.error('turn.failed', { key: state.key, step: state.step, ...errorFields(e) });
@@ -228,22 +231,23 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** Sends the replies waiting in a state and clears them. */
   async #deliver(state: ConversationState): Promise<ConversationState> {
     if (state.outbox.length === 0) return state;
-    for (const [i, message] of state.outbox.entries()) {
-      await this.#parts.outbox.send(message);
-      await this.#record(state, `out:${state.key}:${message.turn}:${i}`, 'bot', message.text, this.#parts.clock.now(), message.step);
-    }
+    for (const message of state.outbox) await this.#parts.outbox.send(message);
+    const at = this.#parts.clock.now();
+    await this.#parts.register.appendTranscript(state.outbox.map((m, i) => ({
+      id: `out:${state.key}:${m.turn}:${i}`, conversationKey: state.key, from: 'bot' as const, text: m.text, step: m.step, at,
+    })));
     const delivered = { ...state, outbox: [] };
     await this.#parts.store.write(state.key, delivered);
     return delivered;
   }
 
-  #record(state: ConversationState, id: string, from: 'traveller' | 'bot', text: string, at: Date, step?: string): Promise<void> {
-    return this.#parts.register.appendTranscript({ id, conversationKey: state.key, from, text, at, ...(step ? { step } : {}) });
-  }
-
-  #context() {
+  /** Runs a flow; the promises it made are written to the ledger, in one append, before anything is said. */
+  async #runFlow<R extends TurnResult | null>(run: (ctx: FlowContext) => Promise<R>): Promise<R> {
     const { register, jobs, ledger, policy, clock } = this.#parts;
-    return flowContext({ register, jobs, ledger, policy, emergencyPhone: this.#options.emergencyPhone }, clock.now());
+    const ctx = flowContext({ register, jobs, policy, emergencyPhone: this.#options.emergencyPhone }, clock.now());
+    const result = await run(ctx);
+    await ledger.append(ctx.promises);
+    return result;
   }
 }
 

@@ -2,7 +2,7 @@ import type { FlowContext } from '../../flows/types.ts';
 import type { CaseDraft, CaseRegister, CaseStatus } from '../ports/case-register.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
-import type { PromiseLedger } from '../ports/promise-ledger.ts';
+import type { LedgerRecord } from '../ports/promise-ledger.ts';
 import type { ConversationState } from '../conversation/state.ts';
 
 /** The case as the register keeps it: labels, the facts the traveller confirmed, the steps taken. */
@@ -26,14 +26,15 @@ export function caseDraft(state: ConversationState, status: CaseStatus, outcome:
 export interface FlowPorts {
   register: CaseRegister;
   jobs: JobQueue;
-  ledger: PromiseLedger;
   policy: AgencyPolicy;
   emergencyPhone: string | null;
 }
 
-/** What flows may do, over the ports, at one moment. */
-export function flowContext(ports: FlowPorts, now: Date): FlowContext {
+/** What flows may do, over the ports, at one moment. Ledger records wait in `promises` for one write per turn. */
+export function flowContext(ports: FlowPorts, now: Date): FlowContext & { promises: LedgerRecord[] } {
+  const promises: LedgerRecord[] = [];
   return {
+    promises,
     now,
     policy: ports.policy,
     emergencyPhone: ports.emergencyPhone,
@@ -51,7 +52,7 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext {
     },
     async promise(caseId, kind, payload) {
       // A JSON round trip, so what the ledger hashes is plain data, exactly as it is read back.
-      await ports.ledger.append({ caseId, kind, payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>, policyVersion: ports.policy.version, at: now });
+      promises.push({ caseId, kind, payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>, policyVersion: ports.policy.version, at: now });
     },
   };
 }

@@ -45,6 +45,7 @@ export interface CaseRegister {
   open(idempotencyKey: string, draft: CaseDraft): Promise<CaseRecord>;
   update(id: string, patch: Partial<CaseDraft>): Promise<CaseRecord>;
   get(id: string): Promise<CaseRecord | undefined>;
-  appendTranscript(entry: TranscriptEntry): Promise<void>;
+  /** Appends entries in order, in one write; an entry whose id is known already is skipped. */
+  appendTranscript(entries: TranscriptEntry[]): Promise<void>;
   transcript(conversationKey: string): Promise<TranscriptEntry[]>;
 }

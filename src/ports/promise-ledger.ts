@@ -23,8 +23,8 @@ export interface LedgerEntry extends LedgerRecord {
  * before it, so any later edit or deletion breaks the chain (`tripcare ledger verify`).
  */
 export interface PromiseLedger {
-  /** Appends atomically: concurrent appends still form one chain. */
-  append(record: LedgerRecord): Promise<LedgerEntry>;
+  /** Appends records in order, atomically: concurrent appends still form one chain. */
+  append(records: LedgerRecord[]): Promise<LedgerEntry[]>;
   /** Entries in order, all or for one case. */
   entries(caseId?: string): Promise<LedgerEntry[]>;
 }

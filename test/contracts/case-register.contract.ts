@@ -44,11 +44,15 @@ export function caseRegisterContract(name: string, make: () => Promise<CaseRegis
     it('keeps the transcript of a conversation in order', async () => {
       const conversationKey = `wechat:${Math.random()}`;
       const at = new Date('2026-11-21T00:00:00Z');
-      await register.appendTranscript({ id: `${conversationKey}:1`, conversationKey, from: 'traveller', text: '房间很脏', at });
-      await register.appendTranscript({ id: `${conversationKey}:2`, conversationKey, from: 'bot', text: '请问是哪个团？', step: 'listen', at });
-      await register.appendTranscript({ id: `${conversationKey}:1`, conversationKey, from: 'traveller', text: '房间很脏', at }); // a redone turn
+      await register.appendTranscript([{ id: `${conversationKey}:1`, conversationKey, from: 'traveller', text: '房间很脏', at }]);
+      await register.appendTranscript([
+        { id: `${conversationKey}:2`, conversationKey, from: 'bot', text: '请问是哪个团？', step: 'listen', at },
+        { id: `${conversationKey}:3`, conversationKey, from: 'bot', text: '什么时候？', step: 'listen', at },
+      ]);
+      await register.appendTranscript([{ id: `${conversationKey}:1`, conversationKey, from: 'traveller', text: '房间很脏', at }]); // a redone turn
+      await register.appendTranscript([]);
       const entries = await register.transcript(conversationKey);
-      expect(entries.map((e) => [e.from, e.text])).toEqual([['traveller', '房间很脏'], ['bot', '请问是哪个团？']]);
+      expect(entries.map((e) => [e.from, e.text])).toEqual([['traveller', '房间很脏'], ['bot', '请问是哪个团？'], ['bot', '什么时候？']]);
       expect(entries[1]?.step).toBe('listen');
       expect(await register.transcript('wechat:none')).toEqual([]);
     });

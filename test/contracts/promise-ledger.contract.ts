@@ -11,17 +11,17 @@ export function promiseLedgerContract(name: string, make: () => Promise<PromiseL
   describe(`PromiseLedger: ${name}`, () => {
     it('chains entries in order, each on the hash of the one before', async () => {
       const ledger = await make();
-      const a = await ledger.append(record('TC-AAAAAA', 'offer', { amount: 300, currency: 'CNY' }));
-      const b = await ledger.append(record('TC-AAAAAA', 'acceptance'));
-      expect([a.seq, b.seq]).toEqual([1, 2]);
-      expect(b.prevHash).toBe(a.hash);
+      const [a] = await ledger.append([record('TC-AAAAAA', 'offer', { amount: 300, currency: 'CNY' })]);
+      const [b] = await ledger.append([record('TC-AAAAAA', 'acceptance')]);
+      expect([a?.seq, b?.seq]).toEqual([1, 2]);
+      expect(b?.prevHash).toBe(a?.hash);
       expect(verifyChain(await ledger.entries())).toEqual({ ok: true, entries: 2 });
     });
 
     it('reads back exactly what was appended, per case', async () => {
       const ledger = await make();
-      await ledger.append(record('TC-AAAAAA', 'offer', { amount: 1500.5, options: [{ clause: '8' }] }));
-      await ledger.append(record('TC-BBBBBB', 'deadline', { dueAt: '2026-11-21T10:00:00.000Z' }));
+      await ledger.append([record('TC-AAAAAA', 'offer', { amount: 1500.5, options: [{ clause: '8' }] })]);
+      await ledger.append([record('TC-BBBBBB', 'deadline', { dueAt: '2026-11-21T10:00:00.000Z' })]);
       const [only] = await ledger.entries('TC-BBBBBB');
       expect(only).toMatchObject({ seq: 2, kind: 'deadline', payload: { dueAt: '2026-11-21T10:00:00.000Z' }, policyVersion: 'test-1' });
       expect(only?.at).toEqual(new Date('2026-11-21T08:00:00.000Z'));
@@ -30,9 +30,11 @@ export function promiseLedgerContract(name: string, make: () => Promise<PromiseL
 
     it('keeps one chain under concurrent appends', async () => {
       const ledger = await make();
-      await Promise.all(Array.from({ length: 25 }, (_, i) => ledger.append(record(`TC-${i}`, 'offer', { i }))));
+      await Promise.all(Array.from({ length: 25 }, (_, i) => ledger.append([record(`TC-${i}`, 'offer', { i }), record(`TC-${i}`, 'deadline', { i })])));
       const entries = await ledger.entries();
-      expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+      expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      // A batch stays together, in its order.
+      for (let i = 0; i < 50; i += 2) expect([entries[i]?.caseId, entries[i]?.kind, entries[i + 1]?.kind]).toEqual([entries[i + 1]?.caseId, 'offer', 'deadline']);
       expect(verifyChain(entries).ok).toBe(true);
     });
   });

@@ -12,7 +12,7 @@ describe('tripcare ledger verify', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tripcare-ledger-'));
     const sql = await openPglite(dataDir);
     for (const kind of ['offer', 'acceptance', 'deadline'] as const) {
-      await sql.ledger.append({ caseId: 'TC-AAAAAA', kind, payload: { total: 660 }, policyVersion: 'test', at: new Date('2026-11-21T02:00:00Z') });
+      await sql.ledger.append([{ caseId: 'TC-AAAAAA', kind, payload: { total: 660 }, policyVersion: 'test', at: new Date('2026-11-21T02:00:00Z') }]);
     }
     await sql.close();
   }, 30_000);

@@ -50,7 +50,7 @@ describe('PGlite stores', () => {
   });
 
   it('takes over the lock of a process that died, and finds the data where it was left', async () => {
-    await stores.ledger.append({ caseId: 'TC-KEPT22', kind: 'offer', payload: { amount: 1 }, policyVersion: 'p1', at: new Date() });
+    await stores.ledger.append([{ caseId: 'TC-KEPT22', kind: 'offer', payload: { amount: 1 }, policyVersion: 'p1', at: new Date() }]);
     await stores.close();
     const stale = JSON.stringify({ pid: await deadPid(), host: hostname(), since: '2026-11-20T00:00:00.000Z' });
     await writeFile(join(dir, 'tripcare.lock'), stale);

@@ -49,7 +49,7 @@ describe.skipIf(!up)(`PostgreSQL stores (${postgresUrl}, schema ${schema})`, () 
     const pools = await Promise.all(Array.from({ length: 3 }, () => sqlStoresOn(new PostgresDatabase({ url: postgresUrl, schema, maxConnections: 4 }))));
     try {
       const at = new Date('2026-11-21T08:00:00.000Z');
-      await Promise.all(pools.flatMap((p, n) => Array.from({ length: 10 }, (_, i) => p.ledger.append({ caseId: `TC-P${n}`, kind: 'offer', payload: { i }, policyVersion: 'p1', at }))));
+      await Promise.all(pools.flatMap((p, n) => Array.from({ length: 10 }, (_, i) => p.ledger.append([{ caseId: `TC-P${n}`, kind: 'offer', payload: { i }, policyVersion: 'p1', at }]))));
       const entries = await stores.ledger.entries();
       expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
       expect(verifyChain(entries).ok).toBe(true);

@@ -48,10 +48,10 @@ export function sqlExtras(stores: () => SqlStores): void {
     await db.exec('TRUNCATE ledger_entries');
     const at = new Date('2026-11-21T08:00:00.000Z');
     // Payloads JSON reshapes: key order, a nested undefined, a Date; the hash must still verify on read.
-    await Promise.all(Array.from({ length: 30 }, (_, i) => ledger.append({
+    await Promise.all(Array.from({ length: 30 }, (_, i) => ledger.append([{
       caseId: `TC-${i % 3}`, kind: 'deadline', policyVersion: 'p1', at,
       payload: { z: i, a: { due: new Date(at.getTime() + i), gone: undefined } },
-    })));
+    }])));
     const entries = await ledger.entries();
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(verifyChain(entries)).toEqual({ ok: true, entries: 30 });

@@ -38,11 +38,13 @@ export class MemoryCaseRegister implements CaseRegister {
     return record && structuredClone(record);
   }
 
-  async appendTranscript(entry: TranscriptEntry): Promise<void> {
-    const entries = this.#transcripts.get(entry.conversationKey) ?? [];
-    if (entries.some((e) => e.id === entry.id)) return;
-    entries.push(structuredClone(entry));
-    this.#transcripts.set(entry.conversationKey, entries);
+  async appendTranscript(entries: TranscriptEntry[]): Promise<void> {
+    for (const entry of entries) {
+      const kept = this.#transcripts.get(entry.conversationKey) ?? [];
+      if (kept.some((e) => e.id === entry.id)) continue;
+      kept.push(structuredClone(entry));
+      this.#transcripts.set(entry.conversationKey, kept);
+    }
   }
 
   async transcript(conversationKey: string): Promise<TranscriptEntry[]> {

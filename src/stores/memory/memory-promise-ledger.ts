@@ -5,10 +5,13 @@ import type { LedgerEntry, LedgerRecord, PromiseLedger } from '../../ports/promi
 export class MemoryPromiseLedger implements PromiseLedger {
   readonly #entries: LedgerEntry[] = [];
 
-  async append(record: LedgerRecord): Promise<LedgerEntry> {
-    const entry = chainEntry(structuredClone(record), this.#entries.length + 1, this.#entries.at(-1)?.hash ?? genesisHash);
-    this.#entries.push(entry);
-    return structuredClone(entry);
+  async append(records: LedgerRecord[]): Promise<LedgerEntry[]> {
+    const appended = records.map((record) => {
+      const entry = chainEntry(structuredClone(record), this.#entries.length + 1, this.#entries.at(-1)?.hash ?? genesisHash);
+      this.#entries.push(entry);
+      return entry;
+    });
+    return structuredClone(appended);
   }
 
   async entries(caseId?: string): Promise<LedgerEntry[]> {

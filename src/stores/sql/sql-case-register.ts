@@ -74,11 +74,13 @@ export class SqlCaseRegister implements CaseRegister {
     return row && toCase(row);
   }
 
-  async appendTranscript(entry: TranscriptEntry): Promise<void> {
+  async appendTranscript(entries: TranscriptEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6}::timestamptz)`);
     await this.#db.query(
       `INSERT INTO transcript_entries (id, conversation_key, sender, text, step, at)
-       VALUES ($1, $2, $3, $4, $5, $6::timestamptz) ON CONFLICT (id) DO NOTHING`,
-      [entry.id, entry.conversationKey, entry.from, entry.text, entry.step ?? null, entry.at.toISOString()],
+       VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`,
+      entries.flatMap((e) => [e.id, e.conversationKey, e.from, e.text, e.step ?? null, e.at.toISOString()]),
     );
   }
 

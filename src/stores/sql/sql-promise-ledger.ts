@@ -15,20 +15,27 @@ export class SqlPromiseLedger implements PromiseLedger {
     this.#db = db;
   }
 
-  async append(record: LedgerRecord): Promise<LedgerEntry> {
+  async append(records: LedgerRecord[]): Promise<LedgerEntry[]> {
+    if (records.length === 0) return [];
     // Hash what will be read back: the payload as JSON keeps it (jsonb drops `undefined`, dates become strings).
-    const stored: LedgerRecord = { ...record, payload: JSON.parse(JSON.stringify(record.payload)) as Record<string, unknown>, at: new Date(record.at.getTime()) };
+    const stored = records.map((r): LedgerRecord => ({ ...r, payload: JSON.parse(JSON.stringify(r.payload)) as Record<string, unknown>, at: new Date(r.at.getTime()) }));
     return this.#db.transaction(async (tx) => {
       // EXCLUSIVE: one appender at a time; plain SELECTs still run.
       await tx.query('LOCK TABLE ledger_entries IN EXCLUSIVE MODE');
       const [last] = await tx.query('SELECT seq, hash FROM ledger_entries ORDER BY seq DESC LIMIT 1');
-      const entry = chainEntry(stored, last ? int(last, 'seq') + 1 : 1, last ? text(last, 'hash') : genesisHash);
+      let seq = last ? int(last, 'seq') : 0;
+      let prevHash = last ? text(last, 'hash') : genesisHash;
+      const entries = stored.map((record) => {
+        const entry = chainEntry(record, ++seq, prevHash);
+        prevHash = entry.hash;
+        return entry;
+      });
+      const rows = entries.map((_, i) => `($${i * 8 + 1}, $${i * 8 + 2}, $${i * 8 + 3}, $${i * 8 + 4}::text::jsonb, $${i * 8 + 5}, $${i * 8 + 6}::timestamptz, $${i * 8 + 7}, $${i * 8 + 8})`);
       await tx.query(
-        `INSERT INTO ledger_entries (seq, case_id, kind, payload, policy_version, at, prev_hash, hash)
-         VALUES ($1, $2, $3, $4::text::jsonb, $5, $6::timestamptz, $7, $8)`,
-        [entry.seq, entry.caseId, entry.kind, jsonParam(entry.payload), entry.policyVersion, entry.at.toISOString(), entry.prevHash, entry.hash],
+        `INSERT INTO ledger_entries (seq, case_id, kind, payload, policy_version, at, prev_hash, hash) VALUES ${rows.join(', ')}`,
+        entries.flatMap((e) => [e.seq, e.caseId, e.kind, jsonParam(e.payload), e.policyVersion, e.at.toISOString(), e.prevHash, e.hash]),
       );
-      return entry;
+      return entries;
     });
   }
 
