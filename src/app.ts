@@ -10,6 +10,7 @@ import type { ConversationStore, TurnLock } from './ports/conversation-store.ts'
 import type { Inbox } from './ports/inbox.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import type { PromiseLedger } from './ports/promise-ledger.ts';
+import type { Understanding } from './ports/understanding.ts';
 import type { AgencyPolicy } from './policy/agency-policy.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from './stores/memory/memory-conversation-store.ts';
@@ -62,15 +63,17 @@ export interface AppSetup<P extends Parts> {
   policy: AgencyPolicy;
   clock: Clock;
   log: Logger;
+  /** Default: the offline rules. */
+  understanding?: Understanding;
 }
 
-export function createApp<P extends Parts>({ config, parts, policy, clock, log }: AppSetup<P>): App<P> {
+export function createApp<P extends Parts>({ config, parts, policy, clock, log, understanding }: AppSetup<P>): App<P> {
   const router = new ChannelRouter(log);
   const engine = new Engine(
     {
       ...parts,
       clock,
-      understanding: new RuleUnderstanding(),
+      understanding: understanding ?? new RuleUnderstanding(),
       policy,
       flows,
       outbox: router,

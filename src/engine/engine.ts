@@ -89,10 +89,13 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#parts.jobs.process('sla.due', (job) => this.#replyTimeDue(job));
   }
 
-  /** Journals a message and handles it. Once this resolves, the channel may acknowledge it. */
+  /**
+   * Journals a message and handles it. Once this resolves, the channel may acknowledge it;
+   * if it rejects, the channel's retry of the same message finishes the turn (never twice).
+   */
   async receive(inbound: InboundMessage): Promise<void> {
     const { message, truncated } = sanitize(inbound, this.#options.maxTextLength);
-    if (!(await this.#parts.inbox.accept(message))) {
+    if ((await this.#parts.inbox.accept(message)) === 'done') {
       this.#parts.log.debug('message.duplicate', { channel: message.channel });
       return;
     }

@@ -1,13 +1,19 @@
 import type { InboundMessage } from '../conversation/messages.ts';
 
 /**
+ * How a delivery stands: `new` (journaled now), `unfinished` (journaled before,
+ * its turn not done: a retry after a failure, or a duplicate in flight) or `done`.
+ */
+export type Acceptance = 'new' | 'unfinished' | 'done';
+
+/**
  * The journal of inbound messages: a message is accepted here before its
  * channel is told it arrived, and marked done once its turn is committed, so a
- * crash between the two is finished on restart. Accepting also drops repeats.
+ * crash between the two is finished on restart. Accepting also tells repeats.
  */
 export interface Inbox {
-  /** Journals a message; resolves false when its channel id was accepted before. */
-  accept(message: InboundMessage): Promise<boolean>;
+  /** Journals a message, unless its channel id was accepted before. */
+  accept(message: InboundMessage): Promise<Acceptance>;
   /** Its turn is committed: it need not be handled again. */
   done(message: InboundMessage): Promise<void>;
   /** Accepted but not done, oldest first: turns a crash cut short. */

@@ -10,19 +10,22 @@ const message = (messageId: string, over: Partial<InboundMessage> = {}): Inbound
 /** What every inbox must do. `make` may share state with earlier calls, as a restarted process would. */
 export function inboxContract(name: string, make: () => Promise<Inbox>): void {
   describe(`Inbox: ${name}`, () => {
-    it('accepts a message id once per channel', async () => {
+    it('tells a new message from a repeat, per channel', async () => {
       const inbox = await make();
       const id = `m-${Math.random()}`;
-      expect(await inbox.accept(message(id))).toBe(true);
-      expect(await inbox.accept(message(id))).toBe(false);
-      expect(await inbox.accept(message(id, { channel: 'wechat' }))).toBe(true);
+      expect(await inbox.accept(message(id))).toBe('new');
+      expect(await inbox.accept(message(id))).toBe('unfinished');
+      expect(await inbox.accept(message(id, { channel: 'wechat' }))).toBe('new');
+      await inbox.done(message(id));
+      expect(await inbox.accept(message(id))).toBe('done');
     });
 
-    it('lets exactly one of many concurrent deliveries of an id through', async () => {
+    it('journals exactly one of many concurrent deliveries of an id as new', async () => {
       const inbox = await make();
       const id = `m-${Math.random()}`;
-      const wins = await Promise.all(Array.from({ length: 20 }, () => inbox.accept(message(id))));
-      expect(wins.filter(Boolean)).toHaveLength(1);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => inbox.accept(message(id))));
+      expect(answers.filter((a) => a === 'new')).toHaveLength(1);
+      expect(answers.filter((a) => a === 'unfinished')).toHaveLength(19);
     });
 
     it('keeps accepted messages until done, whole and in order', async () => {
@@ -35,7 +38,7 @@ export function inboxContract(name: string, make: () => Promise<Inbox>): void {
       expect(open).toEqual([a, b]);
       await inbox.done(a);
       expect((await inbox.unfinished()).map((m) => m.messageId)).not.toContain(a.messageId);
-      expect(await inbox.accept(a)).toBe(false); // done is not forgotten
+      expect(await inbox.accept(a)).toBe('done'); // done is not forgotten
     });
   });
 }

@@ -79,9 +79,10 @@ describe.skipIf(!up)(`Redis stores (${redisUrl})`, () => {
     it('remembers seen ids for 7 days, across restarts', async () => {
       const first = new RedisInbox(redis, { prefix });
       const m = { ...message, messageId: `seen-${Math.random()}` };
-      expect(await first.accept(m)).toBe(true);
+      expect(await first.accept(m)).toBe('new');
+      await first.done(m);
       const own = new Redis(redisUrl);
-      expect(await new RedisInbox(own, { prefix }).accept(m)).toBe(false);
+      expect(await new RedisInbox(own, { prefix }).accept(m)).toBe('done');
       await own.quit();
       const ttl = await redis.ttl(`${prefix}:inbox:seen:telegram:${m.messageId}`);
       expect(ttl).toBeGreaterThan(7 * 24 * 3600 - 5);

@@ -12,11 +12,11 @@ export class Child {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr = '';
 
-  constructor(script: string, args: string[] = []) {
+  constructor(script: string, args: string[] = [], env: Record<string, string> = {}) {
     // The same Node as the tests, without vitest's flags; type stripping runs the .ts directly.
     this.process = fork(fileURLToPath(new URL(`../stores/children/${script}`, import.meta.url)), args, {
       execPath: process.execPath, execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
     });
     this.process.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.process.on('message', (m: ChildMessage) => {

@@ -1,5 +1,5 @@
 import type { InboundMessage } from '../../conversation/messages.ts';
-import type { Inbox } from '../../ports/inbox.ts';
+import type { Acceptance, Inbox } from '../../ports/inbox.ts';
 
 const idOf = (m: InboundMessage) => `${m.channel}:${m.messageId}`;
 
@@ -13,13 +13,13 @@ export class MemoryInbox implements Inbox {
     this.#seenLimit = seenLimit;
   }
 
-  async accept(message: InboundMessage): Promise<boolean> {
+  async accept(message: InboundMessage): Promise<Acceptance> {
     const id = idOf(message);
-    if (this.#seen.has(id)) return false;
+    if (this.#seen.has(id)) return this.#open.has(id) ? 'unfinished' : 'done';
     this.#seen.add(id);
     if (this.#seen.size > this.#seenLimit) this.#seen.delete(this.#seen.values().next().value as string);
     this.#open.set(id, structuredClone(message));
-    return true;
+    return 'new';
   }
 
   async done(message: InboundMessage): Promise<void> {

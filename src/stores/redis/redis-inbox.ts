@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { InboundMessage } from '../../conversation/messages.ts';
 import type { Logger } from '../../log.ts';
-import type { Inbox } from '../../ports/inbox.ts';
+import type { Acceptance, Inbox } from '../../ports/inbox.ts';
 import { LuaScript } from './lua-script.ts';
 
 export interface RedisInboxOptions {
@@ -15,11 +15,16 @@ export interface RedisInboxOptions {
 const sevenDays = 7 * 24 * 3600;
 
 // KEYS: seen, open (hash id → message JSON), order (zset id → acceptance number), counter.
-// ARGV: id, message JSON, seen TTL. SET NX decides: of concurrent deliveries one wins.
-const acceptScript = new LuaScript(`if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then return 0 end
+// ARGV: id, message JSON, seen TTL. SET NX decides: of concurrent deliveries one is new.
+// Returns 1 new, 2 seen and still open (unfinished), 0 seen and done.
+const acceptScript = new LuaScript(`if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then
+  if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 2 end
+  return 0
+end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[1])
 return 1`);
+const acceptances: Record<number, Acceptance> = { 0: 'done', 1: 'new', 2: 'unfinished' };
 
 /**
  * The journal of inbound messages in Redis: seen ids under `SET NX EX` (so a
@@ -40,10 +45,10 @@ export class RedisInbox implements Inbox {
     this.#log = options.log;
   }
 
-  async accept(message: InboundMessage): Promise<boolean> {
+  async accept(message: InboundMessage): Promise<Acceptance> {
     const id = idOf(message);
     const keys = [`${this.#prefix}:seen:${id}`, `${this.#prefix}:open`, `${this.#prefix}:order`, `${this.#prefix}:counter`];
-    return Number(await acceptScript.run(this.#redis, keys, [id, JSON.stringify(message), this.#seenTtlSeconds])) === 1;
+    return acceptances[Number(await acceptScript.run(this.#redis, keys, [id, JSON.stringify(message), this.#seenTtlSeconds]))] ?? 'done';
   }
 
   async done(message: InboundMessage): Promise<void> {

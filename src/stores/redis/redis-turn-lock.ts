@@ -10,7 +10,8 @@ export interface RedisTurnLockOptions {
   prefix?: string;
   /**
    * How long a place in line (waiting or running) lasts unless renewed. Renewed every
-   * third of it while the process lives, so only a dead process loses its place. Default 30 s.
+   * third of it while the process lives, so only a dead process loses its place. Default 5 s:
+   * a crashed process holds up its conversations no longer than that.
    */
   leaseMs?: number;
   /** Longest a waiter sleeps between looks at the line when it hears no release. Default 1 s. */
@@ -108,7 +109,7 @@ export class RedisTurnLock implements TurnLock {
     this.#redis = redis;
     this.#prefix = options.prefix ?? 'tripcare';
     this.#channel = `${this.#prefix}:turn:next`;
-    this.#leaseMs = options.leaseMs ?? 30_000;
+    this.#leaseMs = options.leaseMs ?? 5_000;
     this.#recheckMs = options.recheckMs ?? 1_000;
     this.#log = options.log;
     this.#subscriber = redis.duplicate({ lazyConnect: true });
