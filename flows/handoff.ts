@@ -5,6 +5,7 @@ import type { Understood } from '../src/ports/understanding.ts';
 import type { Severity } from '../src/taxonomy.ts';
 import type { FlowContext, Reply, TurnResult } from './types.ts';
 import { maxSeverity } from './complaint/facts.ts';
+import { startTimer } from './sla.ts';
 
 /** Queue priority by severity: 1 is served first. */
 export const priorityOf: Record<Severity, number> = { critical: 1, high: 2, medium: 3, low: 4 };
@@ -37,17 +38,11 @@ export async function handOff(state: ConversationState, reason: Handoff['reason'
   await ctx.enqueue('handoff', { conversationKey: state.key, caseId, reason, severity }, {
     priority: priorityOf[severity], jobId: `handoff:${caseId}:${severity}`,
   });
-  await scheduleSla(state.key, caseId, due, ctx);
+  await startTimer(state.key, { kind: 'first_response', caseId, dueAt: due.toISOString() }, ctx);
+  await startTimer(state.key, { kind: 'resolution', caseId, dueAt: ctx.policy.resolutionDue(severity, ctx.now).toISOString() }, ctx);
   const replies: Reply[] = reason === 'safety' ? [safetyReply(ctx)] : [];
   replies.push({ step: 'handoff', lines: [phrase(`handoff.${reason}`, { caseId, time: due })] });
   return { state: { ...next, caseId }, replies };
-}
-
-/** A timer for the promised reply time; when it fires unanswered, the traveller hears honestly. */
-export async function scheduleSla(conversationKey: string, caseId: string, due: Date, ctx: FlowContext): Promise<void> {
-  await ctx.enqueue('sla.due', { conversationKey, caseId, dueAt: due.toISOString() }, {
-    delayMs: Math.max(0, due.getTime() - ctx.now.getTime()), jobId: `sla:${caseId}:${due.getTime()}`,
-  });
 }
 
 /** While a person is on the way: keep what the traveller adds, and say so. */

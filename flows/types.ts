@@ -6,6 +6,7 @@ import type { ConversationState } from '../src/conversation/state.ts';
 import type { Phrase } from '../src/i18n/render.ts';
 import type { AgencyPolicy } from '../src/policy/agency-policy.ts';
 import type { LedgerKind } from '../src/ports/promise-ledger.ts';
+import type { ServiceTimer } from './sla.ts';
 
 /** One bot message as a flow writes it: phrases, not words, so every word comes from locales/. */
 export interface Reply {
@@ -32,6 +33,8 @@ export interface FlowContext {
   /** Files the conversation's current case (or updates it) and returns its case number. */
   fileCase(state: ConversationState, status: CaseStatus, outcome?: Record<string, unknown>): Promise<string>;
   enqueue(name: JobName, data: Record<string, unknown>, options?: JobOptions): Promise<void>;
+  /** Where a case stands now; null when there is no such case. */
+  caseStatus(caseId: string): Promise<CaseStatus | null>;
   /** Appends an offer, answer or deadline to the promise ledger, under the policy's version. */
   promise(caseId: string, kind: LedgerKind, payload: Record<string, unknown>): Promise<void>;
 }
@@ -47,6 +50,6 @@ export type Step = (state: ConversationState, input: TurnInput, ctx: FlowContext
 export interface Flows {
   /** One telling of the traveller. */
   turn: Step;
-  /** A promised reply time has come; null when it was kept after all. */
-  replyTimeDue(state: ConversationState, dueAt: string, ctx: FlowContext): Promise<TurnResult | null>;
+  /** A promised time has come; null when the promise was kept after all. */
+  timerDue(state: ConversationState, timer: ServiceTimer, ctx: FlowContext): Promise<TurnResult | null>;
 }

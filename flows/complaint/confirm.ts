@@ -2,6 +2,7 @@ import type { ConversationState } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
 import type { FlowContext, TurnResult } from '../types.ts';
 import { priorityOf } from '../handoff.ts';
+import { startTimer } from '../sla.ts';
 import { offerTotal } from './offer.ts';
 
 export const satisfactionChoices = [
@@ -25,6 +26,8 @@ export async function confirmPlan(state: ConversationState, ctx: FlowContext): P
   await ctx.enqueue('case.action', { conversationKey: state.key, caseId, approver, needsApproval: offer.needsApproval, dueAt: due.toISOString() }, {
     priority: priorityOf[state.facts.severity], jobId: `action:${caseId}`,
   });
+  await startTimer(state.key, { kind: 'promised_action', caseId, dueAt: due.toISOString() }, ctx);
+  await startTimer(state.key, { kind: 'resolution', caseId, dueAt: ctx.policy.resolutionDue(state.facts.severity, ctx.now).toISOString() }, ctx);
   return {
     state: { ...accepted, caseId },
     replies: [{

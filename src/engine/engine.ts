@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { z } from 'zod';
+import type { ServiceTimer } from '../../flows/sla.ts';
 import type { FlowContext, Flows, Reply, TurnInput, TurnResult } from '../../flows/types.ts';
 import type { InboundMessage } from '../conversation/messages.ts';
 import { conversationKey } from '../conversation/messages.ts';
@@ -51,6 +53,14 @@ export interface EngineParts {
   log: Logger;
 }
 
+const timerJob = z.object({
+  conversationKey: z.string(),
+  kind: z.enum(['first_response', 'promised_action', 'resolution']),
+  caseId: z.string(),
+  dueAt: z.iso.datetime(),
+  misses: z.number().int().min(0).optional(),
+}) satisfies z.ZodType<{ conversationKey: string } & ServiceTimer>;
+
 /** Steps in which the traveller may still be telling: bursts there are gathered. */
 const gathering = new Set(['listen', 'handoff']);
 /** How many handled message ids a conversation remembers for redo after a crash. */
@@ -68,8 +78,8 @@ export interface EngineEvents {
   turn: [{ ms: number; step: string }];
   /** A conversation went to a person. */
   handoff: [{ reason: string; severity: string }];
-  /** A promised reply time passed with nobody replying. */
-  'sla.breach': [{ caseId: string }];
+  /** A promised time passed with the promise not kept. */
+  'sla.breach': [{ caseId: string; kind: string }];
 }
 
 export class Engine extends EventEmitter<EngineEvents> {
@@ -86,7 +96,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** Workers for the engine's own jobs; run where jobs are worked (`start`, `worker`). */
   work(): void {
     this.#parts.jobs.process('turn.flush', (job) => this.#flush(job));
-    this.#parts.jobs.process('sla.due', (job) => this.#replyTimeDue(job));
+    this.#parts.jobs.process('sla.due', (job) => this.#timerDue(job));
   }
 
   /**
@@ -154,11 +164,14 @@ export class Engine extends EventEmitter<EngineEvents> {
     });
   }
 
-  async #replyTimeDue(job: Job): Promise<void> {
-    const { conversationKey: key, dueAt } = job.data as { conversationKey: string; dueAt: string };
+  async #timerDue(job: Job): Promise<void> {
+    // Timers wait for days in the queue, across upgrades: check what comes back.
+    const parsed = timerJob.safeParse(job.data);
+    if (!parsed.success) return this.#parts.log.error('sla.unreadable', { job: job.id });
+    const { conversationKey: key, ...timer } = parsed.data;
     await this.#withConversation(key, null, async (state) => {
-      const result = await this.#runFlow((ctx) => this.#parts.flows.replyTimeDue(state, dueAt, ctx));
-      if (result && state.caseId) this.emit('sla.breach', { caseId: state.caseId });
+      const result = await this.#runFlow((ctx) => this.#parts.flows.timerDue(state, timer, ctx));
+      if (result) this.emit('sla.breach', { caseId: timer.caseId, kind: timer.kind });
       return result;
     });
   }

@@ -50,6 +50,9 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext & { promis
     async enqueue(name, data, options) {
       await ports.jobs.add(name, data, options);
     },
+    async caseStatus(caseId) {
+      return (await ports.register.get(caseId))?.status ?? null;
+    },
     async promise(caseId, kind, payload) {
       // A JSON round trip, so what the ledger hashes is plain data, exactly as it is read back.
       promises.push({ caseId, kind, payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>, policyVersion: ports.policy.version, at: now });

@@ -14,7 +14,7 @@ export function createMetrics(engine: Engine, jobs: JobQueue): Registry {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry],
   });
   const handoffs = new Counter({ name: 'tripcare_handoffs_total', help: 'Conversations handed to a person.', labelNames: ['reason', 'severity'], registers: [registry] });
-  const breaches = new Counter({ name: 'tripcare_sla_breaches_total', help: 'Promised reply times that passed unanswered.', registers: [registry] });
+  const breaches = new Counter({ name: 'tripcare_sla_breaches_total', help: 'Promised times that passed with the promise not kept, by timer.', labelNames: ['kind'], registers: [registry] });
   new Gauge({
     name: 'tripcare_queue_waiting', help: 'Jobs waiting, by queue.', labelNames: ['queue'], registers: [registry],
     async collect() {
@@ -26,6 +26,6 @@ export function createMetrics(engine: Engine, jobs: JobQueue): Registry {
     latency.observe(ms / 1000);
   });
   engine.on('handoff', ({ reason, severity }) => handoffs.inc({ reason, severity }));
-  engine.on('sla.breach', () => breaches.inc());
+  engine.on('sla.breach', ({ kind }) => breaches.inc({ kind }));
   return registry;
 }

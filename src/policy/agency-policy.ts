@@ -104,4 +104,9 @@ export class AgencyPolicy {
   responseDue(severity: Severity, from: Date): Date {
     return new Date(from.getTime() + this.#settings.responseMinutes[severity] * 60_000);
   }
+
+  /** The time by which a case of this severity should be resolved. */
+  resolutionDue(severity: Severity, from: Date): Date {
+    return new Date(from.getTime() + this.#settings.resolutionHours[severity] * 3_600_000);
+  }
 }

@@ -39,6 +39,7 @@ const incentivesSchema = z.array(z.strictObject({
   });
 });
 
+const hours = z.number().int('must be a whole number of hours').min(1, 'must be at least 1').max(8_760, 'must be at most 8760 (a year)');
 const minutes = z.number().int('must be a whole number of minutes').min(1, 'must be at least 1').max(43_200, 'must be at most 43200 (30 days)');
 
 /** The agency's own standard on top of the floor. */
@@ -58,6 +59,7 @@ export const policySchema = z.strictObject({
   smallClaimThreshold: moneySchema,
   groupIncentives: incentivesSchema,
   responseMinutes: z.strictObject({ critical: minutes, high: minutes, medium: minutes, low: minutes }),
+  resolutionHours: z.strictObject({ critical: hours, high: hours, medium: hours, low: hours }),
 });
 export type PolicySettings = z.output<typeof policySchema>;
 

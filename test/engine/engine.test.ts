@@ -146,19 +146,76 @@ describe('bad input', () => {
   });
 });
 
-describe('promised reply times', () => {
+describe('promised times', () => {
+  const hours = (n: number) => n * 3_600_000;
+
   it('tells the traveller honestly when nobody replied in time, gives a new time and alerts a supervisor', async () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     await h.say('I want to talk to a real person');
-    const [sla] = await h.jobs.waiting('sla.due');
-    expect(sla?.runAt).toEqual(new Date(h.clock.now().getTime() + 120 * 60_000));
+    const timers = await h.jobs.waiting('sla.due');
+    expect(timers.map((t) => [t.data.kind, t.runAt.getTime() - h.clock.now().getTime()])).toEqual([
+      ['first_response', 120 * 60_000], ['resolution', hours(168)],
+    ]);
     h.clock.advance(120 * 60_000);
     await h.jobs.idle();
     const late = h.sent.at(-1);
     expect(late?.step).toBe('handoff');
     expect(late?.text).toContain(en['handoff.late'].split('{time}')[0]);
     expect(await h.jobs.waiting('supervisor.alert')).toHaveLength(1);
-    expect(await h.jobs.waiting('sla.due')).toHaveLength(1);
+    expect((await h.jobs.waiting('sla.due')).map((t) => t.data.kind)).toEqual(['first_response', 'resolution']);
+    const caseId = h.cases.at(-1)!.id;
+    expect((await h.app.parts.ledger.entries(caseId)).map((e) => [e.kind, e.payload.kind])).toEqual([['deadline', 'first_response']]);
+  });
+
+  async function acceptOffer(h: Harness) {
+    await h.say(complaint);
+    for (const answer of ['GZ-2611-A', 'yesterday', '2']) await h.say(answer);
+    await h.press('wants:compensation');
+    await h.press('confirm');
+    await h.say('300');
+    await h.press('offer:accept');
+    await h.press('satisfied');
+    return h.cases.at(-1)!.id;
+  }
+
+  it('tells the traveller when an accepted offer was not approved by the time given', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    const caseId = await acceptOffer(h);
+    const said = h.sent.length;
+    h.clock.advance(120 * 60_000);
+    await h.jobs.idle();
+    expect(h.sent.slice(said).map((m) => m.text)).toEqual([expect.stringContaining(caseId)]);
+    expect(h.sent.at(-1)?.text).toContain(en['promise.late'].split('{caseId}')[0]);
+    expect((await h.jobs.waiting('supervisor.alert')).map((j) => j.data.reason)).toEqual(['promised_action_missed']);
+  });
+
+  it('says nothing when the promise was kept in time', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    const caseId = await acceptOffer(h);
+    await h.register.update(caseId, { status: 'resolved' }); // a colleague approved and paid
+    const said = h.sent.length;
+    h.clock.advance(hours(400));
+    await h.jobs.idle();
+    expect(h.sent.length).toBe(said);
+    expect(await h.jobs.waiting('supervisor.alert')).toHaveLength(0);
+  });
+
+  it('tells the traveller of a missed time twice at most, while supervisors are chased to the resolution time', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    const caseId = await acceptOffer(h);
+    await h.register.update(caseId, { status: 'open' }); // approved, not yet carried out
+    const said = h.sent.length;
+    for (let hour = 0; hour < 170; hour++) {
+      h.clock.advance(hours(1));
+      await h.jobs.idle();
+    }
+    expect(h.sent.slice(said).map((m) => m.step)).toEqual(['notice', 'notice']);
+    const reasons = (await h.jobs.waiting('supervisor.alert')).map((j) => j.data.reason);
+    expect(reasons.filter((r) => r === 'promised_action_missed')).toHaveLength(3);
+    expect(reasons).toContain('resolution_missed');
+    const misses = (await h.app.parts.ledger.entries(caseId)).filter((e) => e.payload.missed).map((e) => e.payload.kind);
+    expect(misses).toEqual(['promised_action', 'promised_action', 'promised_action', 'resolution']);
+    expect(await h.jobs.waiting('sla.due')).toHaveLength(0);
   });
 });
 

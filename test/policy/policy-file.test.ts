@@ -36,6 +36,7 @@ describe('the policy file', () => {
       smallClaimThreshold: 200,
       groupIncentives: [{ withinHours: 24, percent: 10 }, { withinHours: 72, percent: 5 }],
       responseMinutes: { critical: 10, high: 30, medium: 120, low: 1440 },
+      resolutionHours: { critical: 24, high: 72, medium: 168, low: 336 },
     });
   });
 
@@ -69,6 +70,7 @@ describe('the policy file', () => {
     ['tier windows out of order', edited('withinHours: 72', 'withinHours: 12'), 'groupIncentives.1.withinHours: must be later than the tier before'],
     ['later tier paying more', edited('percent: 5', 'percent: 15'), 'groupIncentives.1.percent: must not exceed the tier before'],
     ['reply minutes', edited('critical: 10', 'critical: 0'), 'responseMinutes.critical: must be at least 1'],
+    ['resolution hours', edited('critical: 24', 'critical: 1.5'), 'resolutionHours.critical: must be a whole number of hours'],
     ['an unknown field', `${defaultText}\nbonus: 5\n`, '(top level): Unrecognized key: "bonus"'],
   ])('names the bad field: %s', (_name, text, message) => {
     expect(errorOf(text)).toContain(message);
