@@ -25,6 +25,36 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').optional(),
   REDIS_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, dots, dashes or underscores').default('tripcare'),
+  /** The address travellers and WeChat/Telegram reach this server at, e.g. https://care.example.com. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+
+  WECHAT_PUPPET: z.string().min(1).optional(),
+  WECHAT_PUPPET_TOKEN: z.string().min(1).optional(),
+  WECHAT_OA_APP_ID: z.string().min(1).optional(),
+  WECHAT_OA_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters or digits, as WeChat requires').optional(),
+  WECHAT_OA_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').optional(),
+  WECHAT_OA_API_BASE: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.weixin.qq.com'),
+
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… (from @BotFather)').optional(),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  TELEGRAM_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 letters, digits, _ or -').optional(),
+
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  WEBCHAT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+}).superRefine((c, ctx) => {
+  const need = (when: boolean, variable: string, because: string) => {
+    if (when) ctx.addIssue({ code: 'custom', path: [variable], message: `is required ${because}` });
+  };
+  need(c.TELEGRAM_MODE === 'webhook' && !!c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_URL, 'TELEGRAM_WEBHOOK_URL', 'when TELEGRAM_MODE is webhook');
+  need(c.TELEGRAM_MODE === 'webhook' && !!c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET, 'TELEGRAM_WEBHOOK_SECRET', 'when TELEGRAM_MODE is webhook');
+  const officialAccount = c.WECHAT_PUPPET === 'official-account';
+  for (const v of ['WECHAT_OA_APP_ID', 'WECHAT_OA_APP_SECRET', 'WECHAT_OA_TOKEN'] as const) need(officialAccount && !c[v], v, 'when WECHAT_PUPPET is official-account');
+  need(!!c.MICROSOFT_APP_ID !== !!c.MICROSOFT_APP_PASSWORD, c.MICROSOFT_APP_ID ? 'MICROSOFT_APP_PASSWORD' : 'MICROSOFT_APP_ID', 'with the other MICROSOFT_APP_ variable');
 });
 
 export type Config = z.infer<typeof schema>;
