@@ -13,6 +13,8 @@ export interface Reply {
   step: StepId;
   lines: Phrase[];
   choices?: { id: string; label: Phrase }[];
+  /** The choices offered before stay on offer (this reply is an aside, not a new question). */
+  keepChoices?: boolean;
 }
 
 /** One telling of the traveller (a message, or a burst of them) as the flow sees it. */

@@ -7,6 +7,7 @@ import { closeCase, nextComplaint } from './close.ts';
 import { confirmPlan, satisfactionChoices } from './confirm.ts';
 import { mergeFacts } from './facts.ts';
 import { listenStep } from './listen.ts';
+import { acknowledgeMedia, onlyMedia } from './media.ts';
 import { answerFigure } from './figures.ts';
 import type { AskableFact } from './figures.ts';
 import { apology, offerChoices, propose } from './propose.ts';
@@ -18,6 +19,7 @@ const said = (input: TurnInput, choiceId: string, intent: 'affirm' | 'deny') =>
 /** The complaint flow: listen → restate → apologise → propose → confirm → thank → report. */
 export const complaintFlow: Step = async (current, input, ctx) => {
   const state = current.step === 'report' ? nextComplaint(current) : current;
+  if (onlyMedia(input)) return acknowledgeMedia(state, input);
   if (state.step === 'handoff') return whileWaiting(state, input.text, input.understood, ctx);
   const trigger = handoffTrigger(input.understood);
   if (trigger) return handOff({ ...state, facts: mergeFacts(state.facts, input) }, trigger, ctx);

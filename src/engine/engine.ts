@@ -232,7 +232,9 @@ export class Engine extends EventEmitter<EngineEvents> {
       trail: [...result.state.trail, ...result.replies.map((r) => r.step)].filter((s, i, all) => all.indexOf(s) === i),
     };
     const outbox = renderReplies(base, result.replies, locale, this.#options.timeZone);
-    const next = { ...base, outbox, offered: said ? (outbox.at(-1)?.choices ?? []) : base.offered };
+    const last = result.replies.at(-1);
+    const offered = !last || last.keepChoices ? base.offered : (outbox.at(-1)?.choices ?? []);
+    const next = { ...base, outbox: last?.keepChoices ? outbox.map((m) => ({ ...m, choices: base.offered })) : outbox, offered };
     await this.#parts.store.write(next.key, next);
     await this.#deliver(next);
 

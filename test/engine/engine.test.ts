@@ -146,6 +146,26 @@ describe('bad input', () => {
   });
 });
 
+describe('photos, voice and stickers', () => {
+  it('keeps a photo as evidence, says so, and leaves the question and its choices open', async () => {
+    const h = new Harness();
+    await h.say(complaint);
+    const [ack] = await h.say('', { attachments: [{ kind: 'image', ref: 'media-9' }] });
+    expect(ack?.text).toBe(en['notice.kept']);
+    expect(ack?.choices.map((c) => c.id)).toEqual(['skip']); // "which tour?" is still open
+    const next = await h.say('GZ-2611-A');
+    expect(next[0]?.text).toBe(en['ask.when']);
+  });
+
+  it('asks for words when a voice message or a sticker comes alone', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    const [voice] = await h.say('', { attachments: [{ kind: 'voice', ref: 'v-1' }] });
+    expect(voice?.text).toBe(`${en['notice.voice']}\n${en['ask.what']}`);
+    const [sticker] = await h.say('', { attachments: [{ kind: 'sticker', ref: 's-1' }] });
+    expect(sticker?.text).toBe(`${en['notice.sticker']}\n${en['ask.what']}`);
+  });
+});
+
 describe('promised times', () => {
   const hours = (n: number) => n * 3_600_000;
 
