@@ -2,14 +2,10 @@ import { flows } from '../flows/index.ts';
 import { ChannelRouter } from './channel-router.ts';
 import type { Config } from './config.ts';
 import { Engine } from './engine/engine.ts';
+import type { EngineStores } from './engine/engine.ts';
 import type { Logger } from './log.ts';
 import type { Probe } from './ops/health.ts';
-import type { CaseRegister } from './ports/case-register.ts';
 import type { Clock } from './ports/clock.ts';
-import type { ConversationStore, TurnLock } from './ports/conversation-store.ts';
-import type { Inbox } from './ports/inbox.ts';
-import type { JobQueue } from './ports/job-queue.ts';
-import type { PromiseLedger } from './ports/promise-ledger.ts';
 import type { Understanding } from './ports/understanding.ts';
 import type { AgencyPolicy } from './policy/agency-policy.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
@@ -20,14 +16,8 @@ import { MemoryPromiseLedger } from './stores/memory/memory-promise-ledger.ts';
 import { MemoryTurnLock } from './stores/memory/memory-turn-lock.ts';
 import { RuleUnderstanding } from './understanding/rules/index.ts';
 
-/** Everything with I/O the engine stands on, and how to let go of it. */
-export interface Parts {
-  inbox: Inbox;
-  store: ConversationStore;
-  lock: TurnLock;
-  register: CaseRegister;
-  ledger: PromiseLedger;
-  jobs: JobQueue;
+/** The engine's stores, what /readyz checks of them, and how to let go of them. */
+export interface Parts extends EngineStores {
   /** What /readyz checks. */
   probes: Probe[];
   close(): Promise<void>;

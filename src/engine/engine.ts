@@ -38,13 +38,17 @@ export interface EngineOptions {
   emergencyPhone: string | null;
 }
 
-export interface EngineParts {
+/** The storage the engine keeps conversations, cases and jobs in: memory, or Redis and PostgreSQL. */
+export interface EngineStores {
   inbox: Inbox;
   store: ConversationStore;
   lock: TurnLock;
   register: CaseRegister;
   ledger: PromiseLedger;
   jobs: JobQueue;
+}
+
+export interface EngineParts extends EngineStores {
   clock: Clock;
   understanding: Understanding;
   policy: AgencyPolicy;
