@@ -1,3 +1,4 @@
+import { channelStarters } from '../../adapters/index.ts';
 import { createApp } from '../app.ts';
 import type { App } from '../app.ts';
 import { SystemClock } from '../clock/system-clock.ts';
@@ -31,15 +32,19 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   if (role !== 'web') app.engine.work();
   const http = new HttpServer(log);
   routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs));
+  // Channels first: recovering a turn may resend its replies through them.
+  const channels = (await Promise.all(channelStarters.map((start) => start({ app, http, config, log, clock, role }))))
+    .filter((c) => c !== null);
   const port = await http.listen(config.PORT);
   if (role !== 'worker') await app.engine.recover();
-  log.info('started', { role, wiring, port, policy: policy.version });
+  log.info('started', { role, wiring, port, policy: policy.version, channels: channels.map((c) => c.channel).join(',') });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       log.info('stopping', { role });
-      await http.close(); // no new messages…
+      await Promise.all(channels.map((c) => c.close())); // no new messages…
+      await http.close();
       await app.close(); // …finish the turns under way, close queues and connections
     })();
     return stopping;
