@@ -1,5 +1,6 @@
 import type { ChannelStarter } from './channel.ts';
 import { startTelegram } from './telegram/start-telegram.ts';
+import { startWechat } from './wechat/index.ts';
 
 /** Every channel tripcare speaks; each is off unless configured. */
-export const channelStarters: ChannelStarter[] = [startTelegram];
+export const channelStarters: ChannelStarter[] = [startWechat, startTelegram];

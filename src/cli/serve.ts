@@ -43,9 +43,10 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   const stop = () => {
     stopping ??= (async () => {
       log.info('stopping', { role });
-      await Promise.all(channels.map((c) => c.close())); // no new messages…
-      await http.close();
-      await app.close(); // …finish the turns under way, close queues and connections
+      await http.close(); // no new messages over HTTP…
+      await app.engine.drain(); // …the turns under way finish, and may still send through their channels…
+      await Promise.all(channels.map((c) => c.close())); // …then the channels stop (polling too)…
+      await app.close(); // …and queues and connections close
     })();
     return stopping;
   };

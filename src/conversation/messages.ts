@@ -41,6 +41,8 @@ export type StepId =
 
 /** One message to a channel, rendered natively by its adapter. */
 export interface OutboundMessage {
+  /** Unique within the conversation: the turn and the message's place in it. */
+  id: string;
   channel: Channel;
   conversationId: string;
   text: string;

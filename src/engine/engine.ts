@@ -15,6 +15,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore, TurnLock } from '../ports/conversation-store.ts';
 import type { Inbox } from '../ports/inbox.ts';
 import type { Job, JobQueue } from '../ports/job-queue.ts';
+import { isUndeliverable } from '../ports/outbox.ts';
 import type { Outbox } from '../ports/outbox.ts';
 import type { Understanding } from '../ports/understanding.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
@@ -82,6 +83,8 @@ export interface EngineEvents {
   turn: [{ ms: number; step: string }];
   /** A conversation went to a person. */
   handoff: [{ reason: string; severity: string }];
+  /** A channel cannot deliver until the traveller writes again (e.g. WeChat's 48-hour window): staff must know. */
+  'delivery.held': [{ conversationKey: string; reason: string }];
   /** A promised time passed with the promise not kept. */
   'sla.breach': [{ caseId: string; kind: string }];
 }
@@ -250,17 +253,38 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
   }
 
-  /** Sends the replies waiting in a state and clears them. */
+  /**
+   * Sends the replies waiting in a state and clears them. If the channel fails part-way,
+   * what was sent is cleared and the rest waits; a channel that cannot deliver until the
+   * traveller writes again (WeChat's window) holds the rest and staff are told.
+   */
   async #deliver(state: ConversationState): Promise<ConversationState> {
-    if (state.outbox.length === 0) return state;
-    for (const message of state.outbox) await this.#parts.outbox.send(message);
+    let sent = 0;
+    try {
+      for (const message of state.outbox) {
+        await this.#parts.outbox.send(message);
+        sent++;
+      }
+    } catch (e) {
+      if (!isUndeliverable(e)) {
+        await this.#settleDelivered(state, sent);
+        throw e;
+      }
+      this.#parts.log.warn('delivery.held', { key: state.key, reason: e.reason, waiting: state.outbox.length - sent });
+      this.emit('delivery.held', { conversationKey: state.key, reason: e.reason });
+    }
+    return this.#settleDelivered(state, sent);
+  }
+
+  /** Records the first `sent` replies in the transcript and keeps the rest waiting. */
+  async #settleDelivered(state: ConversationState, sent: number): Promise<ConversationState> {
     const at = this.#parts.clock.now();
-    await this.#parts.register.appendTranscript(state.outbox.map((m, i) => ({
-      id: `out:${state.key}:${m.turn}:${i}`, conversationKey: state.key, from: 'bot' as const, text: m.text, step: m.step, at,
+    await this.#parts.register.appendTranscript(state.outbox.slice(0, sent).map((m) => ({
+      id: `out:${state.key}:${m.id}`, conversationKey: state.key, from: 'bot' as const, text: m.text, step: m.step, at,
     })));
-    const delivered = { ...state, outbox: [] };
-    await this.#parts.store.write(state.key, delivered);
-    return delivered;
+    const settled = { ...state, outbox: state.outbox.slice(sent) };
+    await this.#parts.store.write(state.key, settled);
+    return settled;
   }
 
   /** Runs a flow; the promises it made are written to the ledger, in one append, before anything is said. */

@@ -6,7 +6,8 @@ import type { Locale } from '../taxonomy.ts';
 
 /** A flow's replies as the words a channel sends, in the conversation's locale. */
 export function renderReplies(state: ConversationState, replies: Reply[], locale: Locale, timeZone: string): OutboundMessage[] {
-  return replies.map((reply) => ({
+  return replies.map((reply, i) => ({
+    id: `${state.turn}.${i}`,
     channel: state.channel,
     conversationId: state.conversationId,
     text: reply.lines.map((line) => render(locale, line, timeZone)).join('\n'),

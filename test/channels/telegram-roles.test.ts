@@ -37,7 +37,7 @@ describe('Telegram by role and configuration', () => {
     const { emulator, bot, webhook } = await emulated({ TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://care.example.com/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: secret }, 'worker');
     expect(emulator.methods).toEqual([]);
     expect((await fetch(webhook, { method: 'POST', body: '{}' })).status).toBe(404);
-    await bot.app.router.send({ channel: 'telegram', conversationId: '1001', text: 'staff reply', choices: [{ id: 'satisfied', label: 'Yes' }], step: 'handoff', turn: 4 });
+    await bot.app.router.send({ channel: 'telegram', conversationId: '1001', text: 'staff reply', choices: [{ id: 'satisfied', label: 'Yes' }], step: 'handoff', turn: 4, id: '4.0' });
     const user = new TelegramUser(emulator, bot.app);
     expect(await user.unread()).toMatchObject([{ message: { chat_id: 1001, text: 'staff reply', reply_markup: { inline_keyboard: [[{ text: 'Yes', callback_data: 'satisfied' }]] } } }]);
   });
@@ -45,7 +45,7 @@ describe('Telegram by role and configuration', () => {
   it('in a web process, does not poll (several would conflict) but sends', async () => {
     const { emulator, bot } = await emulated({ TELEGRAM_MODE: 'polling' }, 'web');
     expect(emulator.methods).toEqual([]); // polling would have called deleteWebhook before resolving
-    await bot.app.router.send({ channel: 'telegram', conversationId: '1001', text: 'reminder', choices: [], step: 'notice', turn: 2 });
+    await bot.app.router.send({ channel: 'telegram', conversationId: '1001', text: 'reminder', choices: [], step: 'notice', turn: 2, id: '2.0' });
     expect(emulator.methods).toEqual(['sendMessage']);
   });
 

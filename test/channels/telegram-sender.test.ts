@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 const outbound = (extra: Partial<OutboundMessage> = {}): OutboundMessage => ({
-  channel: 'telegram', conversationId: '1001', text: 'Is that right?', choices: [{ id: 'confirm', label: 'Yes' }], step: 'restate', turn: 3, ...extra,
+  channel: 'telegram', conversationId: '1001', text: 'Is that right?', choices: [{ id: 'confirm', label: 'Yes' }], step: 'restate', turn: 3, id: '3.0', ...extra,
 });
 
 const tooMany = (seconds: number) => ({ status: 429, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } } });

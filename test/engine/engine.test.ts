@@ -263,6 +263,42 @@ describe('no lost turns', () => {
     expect(out).toHaveLength(1);
   });
 
+  it('holds replies a channel cannot deliver until the traveller writes again, and tells staff', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    const held: string[] = [];
+    h.app.engine.on('delivery.held', ({ reason }) => held.push(reason));
+    let windowOpen = false;
+    h.app.router.register('telegram', {
+      send: async (m) => {
+        if (!windowOpen) throw Object.assign(new Error('window closed'), { undeliverable: true, reason: 'window_closed' });
+        h.sent.push(m);
+      },
+    });
+    await h.say('The hotel room was filthy and there was no hot water'); // resolves: the turn is committed
+    expect(held).toEqual(['window_closed']);
+    expect(h.sent).toHaveLength(0);
+    windowOpen = true; // the traveller wrote again
+    await h.say('GZ-2611-A');
+    expect(h.sent.map((m) => m.text)).toEqual([en['ask.tour'], en['ask.when']]);
+  });
+
+  it('does not send again what went out before a channel failed part-way', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en', AGENCY_EMERGENCY_PHONE: '+86 400 000 0000' });
+    let failures = 1;
+    h.app.router.register('telegram', {
+      send: async (m) => {
+        if (m.step === 'handoff' && failures-- > 0) throw new Error('network');
+        h.sent.push(m);
+      },
+    });
+    await expect(h.say('My father fell and is injured, we are at the hospital')).rejects.toThrow('network');
+    expect(steps(h.sent)).toEqual(['safety']);
+    await h.app.engine.recover();
+    expect(steps(h.sent)).toEqual(['safety', 'handoff']);
+    const out = (await h.register.transcript('telegram:c1')).filter((e) => e.from === 'bot');
+    expect(out.map((e) => e.step)).toEqual(['safety', 'handoff']);
+  });
+
   it('delivers replies left unsent before the next turn of the conversation', async () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     h.app.router.register('telegram', { send: async () => { throw new Error('channel down'); } });
