@@ -10,7 +10,7 @@ import { HttpServer } from '../../src/http/server.ts';
 import { catalogues } from '../../src/i18n/render.ts';
 import { createLogger } from '../../src/log.ts';
 import type { CaseRecord } from '../../src/ports/case-register.ts';
-import { FakeWechat, wechatXml } from '../support/fake-wechat.ts';
+import { FakeWechat } from '../support/fake-wechat.ts';
 import { policy } from '../support/harness.ts';
 import { account, appId } from '../support/official-account-app.ts';
 import { TelegramUser, botToken, startEmulator } from '../support/telegram-emulator.ts';
