@@ -102,28 +102,47 @@ export const emptyFacts = (): ComplaintFacts => ({
   figures: { numbers: {}, tripType: null }, unknownFigures: [], attachments: [], asked: [], awaiting: null,
 });
 
+/** What every new conversation starts with, beyond who it is with. */
+const startingState = () => ({
+  locale: null,
+  flow: 'complaint' as const,
+  step: 'listen' as const,
+  mode: 'bot' as const,
+  facts: emptyFacts(),
+  complaintNo: 1,
+  caseId: null,
+  offer: null,
+  handoff: null,
+  offered: [],
+  localeHint: null,
+  pending: null,
+  outbox: [],
+  handled: [],
+  trail: [],
+  turn: 0,
+});
+
 export function newConversation(message: InboundMessage): ConversationState {
   return {
+    ...startingState(),
     key: conversationKey(message),
     channel: message.channel,
     conversationId: message.conversationId,
     senderId: message.senderId,
     role: message.senderRole,
-    locale: null,
-    flow: 'complaint',
-    step: 'listen',
-    mode: 'bot',
-    facts: emptyFacts(),
-    complaintNo: 1,
-    caseId: null,
-    offer: null,
-    handoff: null,
-    offered: [],
     localeHint: message.localeHint ?? null,
-    pending: null,
-    outbox: [],
-    handled: [],
-    trail: [],
-    turn: 0,
+  };
+}
+
+/**
+ * A state as stored, possibly by an older tripcare (states live for weeks in Redis):
+ * fields added since are filled with what a new conversation starts with.
+ */
+export function upgradeState(stored: ConversationState): ConversationState {
+  const facts = emptyFacts();
+  return {
+    ...startingState(),
+    ...stored,
+    facts: { ...facts, ...stored.facts, figures: { ...facts.figures, ...stored.facts?.figures } },
   };
 }

@@ -4,7 +4,7 @@ import type { ServiceTimer } from '../../flows/sla.ts';
 import type { FlowContext, Flows, Reply, TurnInput, TurnResult } from '../../flows/types.ts';
 import type { InboundMessage } from '../conversation/messages.ts';
 import { conversationKey } from '../conversation/messages.ts';
-import { newConversation } from '../conversation/state.ts';
+import { newConversation, upgradeState } from '../conversation/state.ts';
 import type { ConversationState } from '../conversation/state.ts';
 import { phrase } from '../i18n/render.ts';
 import type { Phrase } from '../i18n/render.ts';
@@ -177,7 +177,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (!parsed.success) return this.#parts.log.error('sla.unreadable', { job: job.id });
     const { conversationKey: key, ...timer } = parsed.data;
     await this.#withConversation(key, null, async (state) => {
-      const result = await this.#runFlow((ctx) => this.#parts.flows.timerDue(state, timer, ctx));
+      const result = await this.#runFlow(`${key}:timer:${timer.kind}:${timer.dueAt}`, (ctx) => this.#parts.flows.timerDue(state, timer, ctx));
       if (result) this.emit('sla.breach', { caseId: timer.caseId, kind: timer.kind });
       return result;
     });
@@ -193,7 +193,8 @@ export class Engine extends EventEmitter<EngineEvents> {
       return { state: current, replies: [{ step: 'listen', lines: [phrase('notice.empty')] }] };
     }
     try {
-      const result = await this.#runFlow((ctx) => this.#parts.flows.turn(current, { ...told, understood }, ctx));
+      // The turn's number is the same when a crash makes it run again: its ledger records are too.
+      const result = await this.#runFlow(`${state.key}:turn:${state.turn + 1}`, (ctx) => this.#parts.flows.turn(current, { ...told, understood }, ctx));
       return notes.length > 0 ? { ...result, replies: [{ step: 'notice', lines: notes }, ...result.replies] } : result;
     } catch (e) {
       log.error('turn.failed', { key: state.key, step: state.step, ...errorFields(e) });
@@ -210,7 +211,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       const started = performance.now();
       const stored = await this.#parts.store.read(key);
       if (!stored && !seed) return;
-      const state = stored ? await this.#deliver(stored) : newConversation(seed as InboundMessage);
+      const state = stored ? await this.#deliver(upgradeState(stored)) : newConversation(seed as InboundMessage);
       const result = await fn(state);
       if (!result) return;
       await this.#commit(state, result);
@@ -287,12 +288,15 @@ export class Engine extends EventEmitter<EngineEvents> {
     return settled;
   }
 
-  /** Runs a flow; the promises it made are written to the ledger, in one append, before anything is said. */
-  async #runFlow<R extends TurnResult | null>(run: (ctx: FlowContext) => Promise<R>): Promise<R> {
+  /**
+   * Runs a flow; the promises it made are written to the ledger, in one append, before
+   * anything is said. `redo` names the run, so running it again after a crash adds nothing twice.
+   */
+  async #runFlow<R extends TurnResult | null>(redo: string, run: (ctx: FlowContext) => Promise<R>): Promise<R> {
     const { register, jobs, ledger, policy, clock } = this.#parts;
     const ctx = flowContext({ register, jobs, policy, emergencyPhone: this.#options.emergencyPhone }, clock.now());
     const result = await run(ctx);
-    await ledger.append(ctx.promises);
+    await ledger.append(ctx.promises.map((p, i) => ({ ...p, key: `${redo}#${i}` })));
     return result;
   }
 }

@@ -17,9 +17,10 @@ function canonical(value: unknown): string {
 
 /** The entry that follows `prevHash` as number `seq`. */
 export function chainEntry(record: LedgerRecord, seq: number, prevHash: string): LedgerEntry {
-  const { caseId, kind, payload, policyVersion, at } = record;
+  const { caseId, kind, payload, policyVersion, at, key } = record;
+  // The key is bookkeeping for retries, not part of the promise: it stays out of the hash.
   const hash = createHash('sha256').update(canonical({ seq, prevHash, caseId, kind, payload, policyVersion, at })).digest('hex');
-  return { seq, caseId, kind, payload, policyVersion, at, prevHash, hash };
+  return { seq, caseId, kind, payload, policyVersion, at, prevHash, hash, ...(key === undefined ? {} : { key }) };
 }
 
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };

@@ -9,6 +9,8 @@ export interface LedgerRecord {
   /** The policy version that decided it. */
   policyVersion: string;
   at: Date;
+  /** A record whose key the ledger holds already is not appended again: a turn redone after a crash. */
+  key?: string;
 }
 
 /** A record as appended: numbered, and chained to the one before it by hash. */
@@ -23,7 +25,7 @@ export interface LedgerEntry extends LedgerRecord {
  * before it, so any later edit or deletion breaks the chain (`tripcare ledger verify`).
  */
 export interface PromiseLedger {
-  /** Appends records in order, atomically: concurrent appends still form one chain. */
+  /** Appends records in order, atomically: concurrent appends still form one chain. Returns those appended. */
   append(records: LedgerRecord[]): Promise<LedgerEntry[]>;
   /** Entries in order, all or for one case. */
   entries(caseId?: string): Promise<LedgerEntry[]>;

@@ -28,6 +28,17 @@ export function promiseLedgerContract(name: string, make: () => Promise<PromiseL
       expect((await ledger.entries('TC-AAAAAA'))[0]?.payload).toEqual({ amount: 1500.5, options: [{ clause: '8' }] });
     });
 
+    it('appends a record with a key it holds already only once', async () => {
+      const ledger = await make();
+      const keyed = { ...record('TC-KEYED1', 'offer', { total: 660 }), key: `turn-${Math.random()}` };
+      expect(await ledger.append([keyed])).toHaveLength(1);
+      expect(await ledger.append([keyed, record('TC-KEYED1', 'acceptance')])).toHaveLength(1); // a redone turn
+      const entries = await ledger.entries('TC-KEYED1');
+      expect(entries.map((e) => e.kind)).toEqual(['offer', 'acceptance']);
+      expect(entries[0]?.key).toBe(keyed.key);
+      expect(verifyChain(await ledger.entries()).ok).toBe(true);
+    });
+
     it('keeps one chain under concurrent appends', async () => {
       const ledger = await make();
       await Promise.all(Array.from({ length: 25 }, (_, i) => ledger.append([record(`TC-${i}`, 'offer', { i }), record(`TC-${i}`, 'deadline', { i })])));

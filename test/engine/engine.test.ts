@@ -299,6 +299,38 @@ describe('no lost turns', () => {
     expect(out.map((e) => e.step)).toEqual(['safety', 'handoff']);
   });
 
+  it('records a turn redone after a failed commit in the ledger once', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    await h.say(complaint);
+    for (const answer of ['GZ-2611-A', 'yesterday', '2']) await h.say(answer);
+    await h.press('wants:compensation');
+    await h.press('confirm');
+    await h.say('300'); // the offer: one ledger record
+    const store = h.app.parts.store;
+    const write = store.write.bind(store);
+    let failures = 1;
+    store.write = async (key, state) => {
+      if (state.step === 'confirm' && failures-- > 0) throw new Error('store down'); // after the ledger append
+      return write(key, state);
+    };
+    await expect(h.press('offer:accept')).rejects.toThrow('store down');
+    await h.app.engine.recover();
+    const caseId = (await store.read('telegram:c1'))!.caseId!;
+    expect((await h.app.parts.ledger.entries(caseId)).map((e) => e.kind)).toEqual(['offer', 'acceptance', 'deadline']);
+    expect(h.sent.at(-1)?.step).toBe('confirm');
+  });
+
+  it('reads a state an older tripcare stored, without the fields added since', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    await h.say(complaint);
+    const stored = (await h.app.parts.store.read('telegram:c1'))!;
+    const { outbox: _o, handled: _h, trail: _t, ...older } = stored;
+    const { figures: _f, unknownFigures: _u, ...olderFacts } = stored.facts;
+    await h.app.parts.store.write('telegram:c1', { ...older, facts: olderFacts } as unknown as typeof stored);
+    const next = await h.say('GZ-2611-A');
+    expect(next[0]?.text).toBe(en['ask.when']);
+  });
+
   it('delivers replies left unsent before the next turn of the conversation', async () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     h.app.router.register('telegram', { send: async () => { throw new Error('channel down'); } });

@@ -6,7 +6,8 @@ export class MemoryPromiseLedger implements PromiseLedger {
   readonly #entries: LedgerEntry[] = [];
 
   async append(records: LedgerRecord[]): Promise<LedgerEntry[]> {
-    const appended = records.map((record) => {
+    const known = new Set(this.#entries.map((e) => e.key).filter((k) => k !== undefined));
+    const appended = records.filter((r) => r.key === undefined || !known.has(r.key)).map((record) => {
       const entry = chainEntry(structuredClone(record), this.#entries.length + 1, this.#entries.at(-1)?.hash ?? genesisHash);
       this.#entries.push(entry);
       return entry;

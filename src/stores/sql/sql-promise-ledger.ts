@@ -1,6 +1,6 @@
 import { chainEntry, genesisHash } from '../../ledger/chain.ts';
 import type { LedgerEntry, LedgerKind, LedgerRecord, PromiseLedger } from '../../ports/promise-ledger.ts';
-import { date, int, json, jsonParam, text } from './rows.ts';
+import { date, int, json, jsonParam, optionalText, text } from './rows.ts';
 import type { Row, SqlDatabase } from './sql-database.ts';
 
 /**
@@ -8,6 +8,9 @@ import type { Row, SqlDatabase } from './sql-database.ts';
  * last entry and adds the next, in one short transaction: appends from any number of
  * processes queue on the lock and form one chain, `seq` dense from 1. Reads are not blocked.
  */
+/** Casts of the inserted columns, in order: payload as jsonb from text, at as timestamptz. */
+const casts: Partial<Record<number, string>> = { 3: '::text::jsonb', 5: '::timestamptz' };
+
 export class SqlPromiseLedger implements PromiseLedger {
   readonly #db: SqlDatabase;
 
@@ -23,17 +26,23 @@ export class SqlPromiseLedger implements PromiseLedger {
       // EXCLUSIVE: one appender at a time; plain SELECTs still run.
       await tx.query('LOCK TABLE ledger_entries IN EXCLUSIVE MODE');
       const [last] = await tx.query('SELECT seq, hash FROM ledger_entries ORDER BY seq DESC LIMIT 1');
+      const keys = stored.map((r) => r.key).filter((k) => k !== undefined);
+      const known = keys.length === 0 ? [] : await tx.query(
+        `SELECT idempotency_key FROM ledger_entries WHERE idempotency_key IN (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, keys,
+      );
+      const held = new Set(known.map((row) => text(row, 'idempotency_key')));
       let seq = last ? int(last, 'seq') : 0;
       let prevHash = last ? text(last, 'hash') : genesisHash;
-      const entries = stored.map((record) => {
+      const entries = stored.filter((r) => r.key === undefined || !held.has(r.key)).map((record) => {
         const entry = chainEntry(record, ++seq, prevHash);
         prevHash = entry.hash;
         return entry;
       });
-      const rows = entries.map((_, i) => `($${i * 8 + 1}, $${i * 8 + 2}, $${i * 8 + 3}, $${i * 8 + 4}::text::jsonb, $${i * 8 + 5}, $${i * 8 + 6}::timestamptz, $${i * 8 + 7}, $${i * 8 + 8})`);
+      if (entries.length === 0) return [];
+      const rows = entries.map((_, i) => `(${Array.from({ length: 9 }, (_, j) => `$${i * 9 + j + 1}${casts[j] ?? ''}`).join(', ')})`);
       await tx.query(
-        `INSERT INTO ledger_entries (seq, case_id, kind, payload, policy_version, at, prev_hash, hash) VALUES ${rows.join(', ')}`,
-        entries.flatMap((e) => [e.seq, e.caseId, e.kind, jsonParam(e.payload), e.policyVersion, e.at.toISOString(), e.prevHash, e.hash]),
+        `INSERT INTO ledger_entries (seq, case_id, kind, payload, policy_version, at, prev_hash, hash, idempotency_key) VALUES ${rows.join(', ')}`,
+        entries.flatMap((e) => [e.seq, e.caseId, e.kind, jsonParam(e.payload), e.policyVersion, e.at.toISOString(), e.prevHash, e.hash, e.key ?? null]),
       );
       return entries;
     });
@@ -57,5 +66,6 @@ function toEntry(row: Row): LedgerEntry {
     at: date(row, 'at'),
     prevHash: text(row, 'prev_hash'),
     hash: text(row, 'hash'),
+    ...(optionalText(row, 'idempotency_key') === undefined ? {} : { key: text(row, 'idempotency_key') }),
   };
 }
