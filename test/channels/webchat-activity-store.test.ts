@@ -1,11 +1,11 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActivityStore } from '../../adapters/webchat/activity-store.ts';
 import { MemoryActivityStore } from '../../adapters/webchat/memory-activity-store.ts';
 import { RedisActivityStore } from '../../adapters/webchat/redis-activity-store.ts';
 import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { activityStoreContract } from '../contracts/activity-store.contract.ts';
-import { deleteKeys, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
+import { redisForTests, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
 
 describe('memory activity store', () => {
   // One backing for the suite, as one process's memory is for its stores.
@@ -32,14 +32,7 @@ describe('memory activity store', () => {
 const up = await redisReachable();
 describe.skipIf(!up)(`redis activity store (${redisUrl})`, () => {
   const prefix = uniqueName('tripcare_webchat');
-  let redis: Redis;
-  beforeAll(() => {
-    redis = new Redis(redisUrl);
-  });
-  afterAll(async () => {
-    await deleteKeys(redis, prefix);
-    await redis.quit();
-  });
+  const client = redisForTests(prefix);
 
   // Each store its own connections, as each process has: appends by one reach the watchers of another.
   activityStoreContract('redis', {
@@ -54,11 +47,11 @@ describe.skipIf(!up)(`redis activity store (${redisUrl})`, () => {
   });
 
   it('forgets a conversation 30 days after it was last used', async () => {
-    const store = new RedisActivityStore(redis, { prefix });
+    const store = new RedisActivityStore(client(), { prefix });
     await store.open('ttl-conversation', { kind: 'directline', locale: 'en' });
     await store.append('ttl-conversation', { type: 'typing', timestamp: '', channelId: 'directline', conversation: { id: 'ttl-conversation' }, from: { id: 'u', role: 'user' } });
     for (const key of ['origin', 'seq', 'log']) {
-      const ttl = await redis.ttl(`${prefix}:webchat:{ttl-conversation}:${key}`);
+      const ttl = await client().ttl(`${prefix}:webchat:{ttl-conversation}:${key}`);
       expect(ttl, key).toBeGreaterThan(30 * 24 * 3600 - 5);
     }
     await store.close();

@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryReplayGuard } from '../../adapters/wechat/official-account/memory-replay-guard.ts';
 import { MemoryServiceWindows } from '../../adapters/wechat/official-account/memory-service-windows.ts';
 import { RedisReplayGuard } from '../../adapters/wechat/official-account/redis-replay-guard.ts';
@@ -8,7 +7,7 @@ import { RedisServiceWindows } from '../../adapters/wechat/official-account/redi
 import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { replayGuardContract, serviceWindowsContract } from '../contracts/service-windows.contract.ts';
 import { OfficialAccountApp } from '../support/official-account-app.ts';
-import { deleteKeys, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
+import { redisForTests, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
 
 serviceWindowsContract('memory', async () => new MemoryServiceWindows());
 replayGuardContract('memory', async () => new MemoryReplayGuard(new ManualClock()));
@@ -27,22 +26,15 @@ const up = await redisReachable();
 const prefix = uniqueName('tripcare_wechat_test');
 
 describe.skipIf(!up)(`WeChat stores in Redis (${redisUrl})`, () => {
-  let redis: Redis;
-  beforeAll(() => {
-    redis = new Redis(redisUrl);
-  });
-  afterAll(async () => {
-    await deleteKeys(redis, prefix);
-    await redis.quit();
-  });
+  const client = redisForTests(prefix);
 
-  serviceWindowsContract('redis', async () => new RedisServiceWindows(redis, { prefix }));
-  replayGuardContract('redis', async () => new RedisReplayGuard(redis, { prefix }));
+  serviceWindowsContract('redis', async () => new RedisServiceWindows(client(), { prefix }));
+  replayGuardContract('redis', async () => new RedisReplayGuard(client(), { prefix }));
 
   it('lets a window’s key expire with the window', async () => {
-    const windows = new RedisServiceWindows(redis, { prefix });
+    const windows = new RedisServiceWindows(client(), { prefix });
     await windows.open('oExpiring', new Date(), 'm1');
-    const ttl = await redis.pttl(`${prefix}:wechat:window:oExpiring`);
+    const ttl = await client().pttl(`${prefix}:wechat:window:oExpiring`);
     expect(ttl).toBeGreaterThan(48 * 3600_000 - 5_000);
     expect(ttl).toBeLessThanOrEqual(48 * 3600_000);
   });
@@ -53,15 +45,15 @@ describe.skipIf(!up)(`WeChat stores in Redis (${redisUrl})`, () => {
       const traveller = 'oRedisTraveller_000000000001';
       await oa.wechat.push(oa.text(traveller, '酒店房间太脏了'), { nonce: '99' });
       await oa.wechat.sentCount(1);
-      expect(await redis.hget(`${prefix}:wechat:window:${traveller}`, 'sent')).toBe('1');
-      expect(await redis.exists(`${prefix}:wechat:nonce:${Math.floor(oa.clock.now().getTime() / 1000)}:99`)).toBe(1);
+      expect(await client().hget(`${prefix}:wechat:window:${traveller}`, 'sent')).toBe('1');
+      expect(await client().exists(`${prefix}:wechat:nonce:${Math.floor(oa.clock.now().getTime() / 1000)}:99`)).toBe(1);
     } finally {
       await oa.close();
     }
   });
 
   it('forgets a claim once its time is up', async () => {
-    const guard = new RedisReplayGuard(redis, { prefix });
+    const guard = new RedisReplayGuard(client(), { prefix });
     expect(await guard.claim('b', 30)).toBe(true);
     await sleep(60);
     expect(await guard.claim('b', 30)).toBe(true);

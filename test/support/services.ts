@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where the services are; override with TEST_REDIS_URL / TEST_DATABASE_URL. */
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -56,4 +57,24 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
+}
+
+/**
+ * A Redis client for the tests of one `describe`, opened before them; afterwards the
+ * keys under `prefix` are deleted and the client closed. Call it inside the describe.
+ */
+export function redisForTests(prefix: string): () => Redis {
+  let redis: Redis | undefined;
+  beforeAll(() => {
+    redis = new Redis(redisUrl);
+  });
+  afterAll(async () => {
+    if (!redis) return;
+    await deleteKeys(redis, prefix);
+    await redis.quit();
+  });
+  return () => {
+    if (!redis) throw new Error('redisForTests: the client opens in beforeAll');
+    return redis;
+  };
 }
