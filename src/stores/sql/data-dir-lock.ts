@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
 
 interface Owner {
   pid: number;
@@ -29,7 +28,7 @@ export class DataDirLock {
   static async acquire(dir: string): Promise<DataDirLock> {
     const path = join(dir, 'tripcare.lock');
     const content = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() } satisfies Owner);
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 50; attempt++) {
       try {
         await writeFile(path, content, { flag: 'wx' });
         return new DataDirLock(path, content);
@@ -40,17 +39,7 @@ export class DataDirLock {
       if (held === undefined) continue; // released meanwhile: try again
       const owner = parseOwner(held);
       if (owner ? isAlive(owner) : await isFresh(path)) throw new Error(inUse(dir, owner));
-      // Stale. Move it aside (atomic); if what moved is not what was judged stale, a new owner
-      // took it meanwhile: put theirs back and look again.
-      const aside = `${path}.${randomBytes(6).toString('hex')}.stale`;
-      try {
-        await rename(path, aside);
-      } catch (e) {
-        if (code(e) === 'ENOENT') continue;
-        throw e;
-      }
-      if ((await readFile(aside, 'utf8')) !== held) await link(aside, path).catch(() => undefined);
-      await unlink(aside);
+      await removeStale(path, held);
     }
     throw new Error(`could not take ${path}: other processes keep taking it`);
   }
@@ -59,6 +48,27 @@ export class DataDirLock {
   async release(): Promise<void> {
     const held = await readFile(this.#path, 'utf8').catch(() => undefined);
     if (held === this.#content) await unlink(this.#path).catch(() => undefined);
+  }
+}
+
+/**
+ * Removes a stale lock, if it is still the one judged stale. Only the holder of a second,
+ * short-lived lock may do so: otherwise one taker could remove the fresh lock another just made.
+ */
+async function removeStale(path: string, stale: string): Promise<void> {
+  const takeover = `${path}.takeover`;
+  try {
+    await writeFile(takeover, String(process.pid), { flag: 'wx' });
+  } catch (e) {
+    if (code(e) !== 'EEXIST') throw e;
+    if (!(await isFresh(takeover))) await unlink(takeover).catch(() => undefined); // its taker died
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+    return;
+  }
+  try {
+    if ((await readFile(path, 'utf8').catch(() => undefined)) === stale) await unlink(path).catch(() => undefined);
+  } finally {
+    await unlink(takeover).catch(() => undefined);
   }
 }
 
