@@ -13,6 +13,7 @@ import { ledgerVerify } from './ledger-verify.ts';
 import { remedyCommand } from './remedy.ts';
 import { runJsonConversation } from './conversation.ts';
 import { serve } from './serve.ts';
+import { staffCommand } from './staff.ts';
 import type { Role } from './serve.ts';
 import { terminalChat } from './terminal-chat.ts';
 
@@ -26,13 +27,16 @@ const usage = `Usage: tripcare <command>
   classify          label JSON lines {"id","text"} from stdin
   remedy            the remedy for one JSON situation on stdin, as JSON
   ledger verify     check that the promise ledger's hash chain is unbroken
+  staff add         add a staff account (the first admin too); the password comes from stdin
   help              this text
 
 Configuration comes from the environment; see .env.example.
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  // `staff` parses its own options.
+  const strict = argv[0] !== 'staff';
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict, options: { json: { type: 'boolean' } } });
   const [command = 'start', file] = positionals;
   if (command === 'help') {
     process.stdout.write(usage);
@@ -49,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     case 'classify': return (await classify(process.stdin, process.stdout, new RuleUnderstanding(), config.TIME_ZONE)) ? 0 : 1;
     case 'remedy': return remedyCommand(process.stdin, process.stdout, process.stderr, await loadPolicy(config.POLICY_FILE));
     case 'ledger': return file === 'verify' ? ledgerVerify(config, process.stdout) : usageError(`Unknown ledger command "${file ?? ''}".`);
+    case 'staff': return staffCommand(argv.slice(1), config, { input: process.stdin, output: process.stdout, errors: process.stderr });
     default:
       return usageError(`Unknown command "${command}".`);
   }

@@ -1,16 +1,20 @@
 import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { createLogger } from '../../src/log.ts';
+import { MemoryAuditLog } from '../../src/stores/memory/memory-audit-log.ts';
 import { MemoryCaseRegister } from '../../src/stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from '../../src/stores/memory/memory-conversation-store.ts';
 import { MemoryInbox } from '../../src/stores/memory/memory-inbox.ts';
 import { MemoryJobQueue } from '../../src/stores/memory/memory-job-queue.ts';
 import { MemoryPromiseLedger } from '../../src/stores/memory/memory-promise-ledger.ts';
+import { MemoryStaffDirectory } from '../../src/stores/memory/memory-staff-directory.ts';
 import { MemoryTurnLock } from '../../src/stores/memory/memory-turn-lock.ts';
+import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
 import { conversationStoreContract, turnLockContract } from '../contracts/conversation-store.contract.ts';
 import { inboxContract } from '../contracts/inbox.contract.ts';
 import { jobQueueContract } from '../contracts/job-queue.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
+import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
 
 conversationStoreContract('memory', async () => new MemoryConversationStore());
 turnLockContract('memory', async () => new MemoryTurnLock());
@@ -28,3 +32,5 @@ jobQueueContract('memory', async () => {
 });
 promiseLedgerContract('memory', async () => new MemoryPromiseLedger());
 inboxContract('memory', async () => new MemoryInbox());
+staffDirectoryContract('memory', async () => new MemoryStaffDirectory());
+auditLogContract('memory', async () => new MemoryAuditLog());

@@ -7,8 +7,10 @@ import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { DataDirLock } from '../../src/stores/sql/data-dir-lock.ts';
 import { openPglite } from '../../src/stores/sql/open-pglite.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
+import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
+import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
 import { Child } from '../support/child.ts';
 import { sqlExtras } from './sql-extras.ts';
 
@@ -37,6 +39,11 @@ describe('PGlite stores', () => {
   promiseLedgerContract('pglite', async () => {
     await stores.db.exec('TRUNCATE ledger_entries');
     return stores.ledger;
+  });
+  staffDirectoryContract('pglite', async () => stores.staff);
+  auditLogContract('pglite', async () => {
+    await stores.db.exec('TRUNCATE audit_log');
+    return stores.audit;
   });
   sqlExtras(() => stores);
 

@@ -6,8 +6,10 @@ import { PostgresDatabase } from '../../src/stores/sql/postgres-database.ts';
 import { loadMigrations, migrate } from '../../src/stores/sql/migrate.ts';
 import { sqlStoresOn } from '../../src/stores/sql/sql-stores.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
+import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
+import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
 import { postgresReachable, postgresUrl, uniqueName } from '../support/services.ts';
 import { sqlExtras } from './sql-extras.ts';
 
@@ -28,6 +30,11 @@ describe.skipIf(!up)(`PostgreSQL stores (${postgresUrl}, schema ${schema})`, () 
   promiseLedgerContract('postgres', async () => {
     await stores.db.exec('TRUNCATE ledger_entries');
     return stores.ledger;
+  });
+  staffDirectoryContract('postgres', async () => stores.staff);
+  auditLogContract('postgres', async () => {
+    await stores.db.exec('TRUNCATE audit_log');
+    return stores.audit;
   });
   sqlExtras(() => stores);
 

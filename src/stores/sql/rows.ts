@@ -35,6 +35,10 @@ export function date(row: Row, name: string): Date {
   return d;
 }
 
+export function optionalDate(row: Row, name: string): Date | null {
+  return column(row, name) === null ? null : date(row, name);
+}
+
 /** A jsonb column, as parsed by the driver. */
 export function json<T>(row: Row, name: string, kind: 'array' | 'object' | 'object or null'): T {
   const v = column(row, name);

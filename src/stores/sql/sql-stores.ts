@@ -2,15 +2,19 @@ import { SystemClock } from '../../clock/system-clock.ts';
 import type { Probe } from '../../ops/health.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { migrate } from './migrate.ts';
+import { SqlAuditLog } from './sql-audit-log.ts';
 import { SqlCaseRegister } from './sql-case-register.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import { SqlPromiseLedger } from './sql-promise-ledger.ts';
+import { SqlStaffDirectory } from './sql-staff-directory.ts';
 
 /** The stores kept in SQL, on one database. `close()` closes the database. */
 export interface SqlStores {
   db: SqlDatabase;
   register: SqlCaseRegister;
   ledger: SqlPromiseLedger;
+  staff: SqlStaffDirectory;
+  audit: SqlAuditLog;
   /** For /readyz: the database answers a query. */
   probe: Probe;
   close(): Promise<void>;
@@ -28,6 +32,8 @@ export async function sqlStoresOn(db: SqlDatabase, clock: Clock = new SystemCloc
     db,
     register: new SqlCaseRegister(db, clock),
     ledger: new SqlPromiseLedger(db),
+    staff: new SqlStaffDirectory(db),
+    audit: new SqlAuditLog(db),
     probe: { name: db.dialect, check: async () => void (await db.query('SELECT 1')) },
     close: () => db.close(),
   };

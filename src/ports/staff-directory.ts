@@ -1,0 +1,56 @@
+import type { StaffRole } from '../staff/roles.ts';
+
+/** A person who signs in to the staff console. */
+export interface StaffAccount {
+  id: string;
+  /** Unique regardless of case: `Mei` and `mei` are one account. */
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  /** From `hashPassword`; never logged, audited or sent. */
+  passwordHash: string;
+  /** Failed sign-ins since `firstFailedAt`; see `recordFailedLogin`. */
+  failedLogins: number;
+  firstFailedAt: Date | null;
+  lockedUntil: Date | null;
+  teams: string[];
+  createdAt: Date;
+}
+
+export type NewStaffAccount = Pick<StaffAccount, 'username' | 'displayName' | 'role' | 'passwordHash' | 'teams'>;
+
+/** A signed-in session, found by the hash of its token (the token itself is never stored). */
+export interface StaffSessionRecord {
+  tokenHash: string;
+  staffId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export class UsernameTakenError extends Error {
+  override name = 'UsernameTakenError';
+  constructor(username: string) {
+    super(`The username "${username}" is taken.`);
+  }
+}
+
+/** Staff accounts and their sessions. Memory, PGlite or PostgreSQL. */
+export interface StaffDirectory {
+  /** Throws `UsernameTakenError` when the username is taken in any case. */
+  add(account: NewStaffAccount, at: Date): Promise<StaffAccount>;
+  get(id: string): Promise<StaffAccount | undefined>;
+  byUsername(username: string): Promise<StaffAccount | undefined>;
+  /**
+   * Counts one failed sign-in, atomically: the count restarts at 1 when the first
+   * counted failure was before `windowStart`. Returns the count.
+   */
+  recordFailedLogin(id: string, at: Date, windowStart: Date): Promise<number>;
+  lock(id: string, until: Date): Promise<void>;
+  /** A successful sign-in: no failures counted, not locked. */
+  clearFailedLogins(id: string): Promise<void>;
+
+  createSession(session: StaffSessionRecord): Promise<void>;
+  /** The session, unless it has expired by `now`. */
+  findSession(tokenHash: string, now: Date): Promise<StaffSessionRecord | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { NewStaffAccount, StaffAccount, StaffDirectory, StaffSessionRecord } from '../../ports/staff-directory.ts';
+import { UsernameTakenError } from '../../ports/staff-directory.ts';
+
+/** The embedded staff directory: gone when the process ends. */
+export class MemoryStaffDirectory implements StaffDirectory {
+  readonly #accounts = new Map<string, StaffAccount>();
+  readonly #sessions = new Map<string, StaffSessionRecord>();
+
+  async add(account: NewStaffAccount, at: Date): Promise<StaffAccount> {
+    if (this.#find(account.username)) throw new UsernameTakenError(account.username);
+    const created: StaffAccount = structuredClone({ ...account, id: randomUUID(), failedLogins: 0, firstFailedAt: null, lockedUntil: null, createdAt: at });
+    this.#accounts.set(created.id, created);
+    return structuredClone(created);
+  }
+
+  async get(id: string): Promise<StaffAccount | undefined> {
+    const account = this.#accounts.get(id);
+    return account && structuredClone(account);
+  }
+
+  async byUsername(username: string): Promise<StaffAccount | undefined> {
+    const account = this.#find(username);
+    return account && structuredClone(account);
+  }
+
+  async recordFailedLogin(id: string, at: Date, windowStart: Date): Promise<number> {
+    const account = this.#account(id);
+    const fresh = account.firstFailedAt === null || account.firstFailedAt < windowStart;
+    account.failedLogins = fresh ? 1 : account.failedLogins + 1;
+    if (fresh) account.firstFailedAt = new Date(at);
+    return account.failedLogins;
+  }
+
+  async lock(id: string, until: Date): Promise<void> {
+    this.#account(id).lockedUntil = new Date(until);
+  }
+
+  async clearFailedLogins(id: string): Promise<void> {
+    Object.assign(this.#account(id), { failedLogins: 0, firstFailedAt: null, lockedUntil: null });
+  }
+
+  async createSession(session: StaffSessionRecord): Promise<void> {
+    for (const [hash, s] of this.#sessions) if (s.expiresAt <= session.createdAt) this.#sessions.delete(hash);
+    this.#sessions.set(session.tokenHash, structuredClone(session));
+  }
+
+  async findSession(tokenHash: string, now: Date): Promise<StaffSessionRecord | undefined> {
+    const session = this.#sessions.get(tokenHash);
+    return session && session.expiresAt > now ? structuredClone(session) : undefined;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.#sessions.delete(tokenHash);
+  }
+
+  #find(username: string): StaffAccount | undefined {
+    const wanted = username.toLowerCase();
+    return [...this.#accounts.values()].find((a) => a.username.toLowerCase() === wanted);
+  }
+
+  #account(id: string): StaffAccount {
+    const account = this.#accounts.get(id);
+    if (!account) throw new Error(`no staff account ${id}`);
+    return account;
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { NewStaffAccount, StaffAccount, StaffDirectory, StaffSessionRecord } from '../../ports/staff-directory.ts';
+import { UsernameTakenError } from '../../ports/staff-directory.ts';
+import type { StaffRole } from '../../staff/roles.ts';
+import { date, int, json, jsonParam, optionalDate, text } from './rows.ts';
+import type { Row, SqlDatabase } from './sql-database.ts';
+import { sqlState } from './sql-database.ts';
+
+/** Staff accounts and sessions in PostgreSQL or PGlite (tables in `migrations/003_…sql`). */
+export class SqlStaffDirectory implements StaffDirectory {
+  readonly #db: SqlDatabase;
+
+  constructor(db: SqlDatabase) {
+    this.#db = db;
+  }
+
+  async add(account: NewStaffAccount, at: Date): Promise<StaffAccount> {
+    try {
+      const [row] = await this.#db.query(
+        `INSERT INTO staff_accounts (id, username, display_name, role, password_hash, teams, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::timestamptz) RETURNING *`,
+        [randomUUID(), account.username, account.displayName, account.role, account.passwordHash, jsonParam(account.teams), at.toISOString()],
+      );
+      if (!row) throw new Error('INSERT … RETURNING returned no row');
+      return toAccount(row);
+    } catch (e) {
+      if (sqlState(e) === '23505') throw new UsernameTakenError(account.username);
+      throw e;
+    }
+  }
+
+  async get(id: string): Promise<StaffAccount | undefined> {
+    const [row] = await this.#db.query('SELECT * FROM staff_accounts WHERE id = $1', [id]);
+    return row && toAccount(row);
+  }
+
+  async byUsername(username: string): Promise<StaffAccount | undefined> {
+    const [row] = await this.#db.query('SELECT * FROM staff_accounts WHERE lower(username) = lower($1)', [username]);
+    return row && toAccount(row);
+  }
+
+  async recordFailedLogin(id: string, at: Date, windowStart: Date): Promise<number> {
+    // One statement, so concurrent failures are each counted.
+    const [row] = await this.#db.query(
+      `UPDATE staff_accounts SET
+         failed_logins = CASE WHEN first_failed_at IS NULL OR first_failed_at < $3::timestamptz THEN 1 ELSE failed_logins + 1 END,
+         first_failed_at = CASE WHEN first_failed_at IS NULL OR first_failed_at < $3::timestamptz THEN $2::timestamptz ELSE first_failed_at END
+       WHERE id = $1 RETURNING failed_logins`,
+      [id, at.toISOString(), windowStart.toISOString()],
+    );
+    if (!row) throw new Error(`no staff account ${id}`);
+    return int(row, 'failed_logins');
+  }
+
+  async lock(id: string, until: Date): Promise<void> {
+    await this.#db.query('UPDATE staff_accounts SET locked_until = $2::timestamptz WHERE id = $1', [id, until.toISOString()]);
+  }
+
+  async clearFailedLogins(id: string): Promise<void> {
+    await this.#db.query('UPDATE staff_accounts SET failed_logins = 0, first_failed_at = NULL, locked_until = NULL WHERE id = $1', [id]);
+  }
+
+  async createSession(session: StaffSessionRecord): Promise<void> {
+    await this.#db.query('DELETE FROM staff_sessions WHERE expires_at <= $1::timestamptz', [session.createdAt.toISOString()]);
+    await this.#db.query(
+      'INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES ($1, $2, $3::timestamptz, $4::timestamptz)',
+      [session.tokenHash, session.staffId, session.createdAt.toISOString(), session.expiresAt.toISOString()],
+    );
+  }
+
+  async findSession(tokenHash: string, now: Date): Promise<StaffSessionRecord | undefined> {
+    const [row] = await this.#db.query('SELECT * FROM staff_sessions WHERE token_hash = $1 AND expires_at > $2::timestamptz', [tokenHash, now.toISOString()]);
+    return row && {
+      tokenHash: text(row, 'token_hash'),
+      staffId: text(row, 'staff_id'),
+      createdAt: date(row, 'created_at'),
+      expiresAt: date(row, 'expires_at'),
+    };
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#db.query('DELETE FROM staff_sessions WHERE token_hash = $1', [tokenHash]);
+  }
+}
+
+function toAccount(row: Row): StaffAccount {
+  return {
+    id: text(row, 'id'),
+    username: text(row, 'username'),
+    displayName: text(row, 'display_name'),
+    role: text(row, 'role') as StaffRole,
+    passwordHash: text(row, 'password_hash'),
+    failedLogins: int(row, 'failed_logins'),
+    firstFailedAt: optionalDate(row, 'first_failed_at'),
+    lockedUntil: optionalDate(row, 'locked_until'),
+    teams: json(row, 'teams', 'array'),
+    createdAt: date(row, 'created_at'),
+  };
+}

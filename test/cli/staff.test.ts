@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../src/stores/sql/open-pglite.ts';
+import { verifyPassword } from '../../src/staff/password.ts';
+import { run } from '../support/cli.ts';
+
+let dataDir: string;
+const add = (username: string, password: string) =>
+  run(['staff', 'add', '--username', username, '--name', 'Mei Lin', '--role', 'admin'], `${password}\n`, { DATA_DIR: dataDir });
+
+describe('tripcare staff add', () => {
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tripcare-staff-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('adds the first admin, with the password from stdin', async () => {
+    expect(await add('mei', 'Correct-horse-12')).toMatchObject({ code: 0, stdout: 'Added admin mei (Mei Lin).\n', stderr: '' });
+  });
+
+  it('refuses a weak password, before opening the database', async () => {
+    expect(await add('ahmed', 'password')).toMatchObject({ code: 1, stderr: 'The password must be at least 12 characters long.\n' });
+  });
+
+  it('refuses a username taken in any case', async () => {
+    expect(await add('MEI', 'Another-pass-34')).toMatchObject({ code: 1, stderr: 'The username "MEI" is taken.\n' });
+  });
+
+  it('explains its usage', async () => {
+    const result = await run(['staff', 'add', '--username', 'x'], '', { DATA_DIR: dataDir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('needs --username, --name and --role');
+  });
+
+  it('left the account and its audit entry in the database', async () => {
+    const sql = await openPglite(dataDir);
+    try {
+      const mei = await sql.staff.byUsername('mei');
+      expect(mei).toMatchObject({ displayName: 'Mei Lin', role: 'admin' });
+      expect(await verifyPassword('Correct-horse-12', mei!.passwordHash)).toBe(true);
+      expect(await sql.audit.entries()).toEqual([{ actor: 'cli', action: 'staff.add', target: mei!.id, details: { username: 'mei', role: 'admin' }, at: expect.any(Date) }]);
+    } finally {
+      await sql.close();
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { NewStaffAccount, StaffDirectory } from '../../src/ports/staff-directory.ts';
+import { UsernameTakenError } from '../../src/ports/staff-directory.ts';
+
+const at = new Date('2026-11-21T08:00:00.000Z');
+const later = (ms: number) => new Date(at.getTime() + ms);
+const account = (over: Partial<NewStaffAccount> = {}): NewStaffAccount => ({
+  username: `mei${Math.random().toString(36).slice(2, 8)}`, displayName: 'Mei Lin', role: 'agent', passwordHash: 'scrypt$N=2,r=1,p=1$c2FsdA$a2V5', teams: [], ...over,
+});
+
+/** What every staff directory must do, whatever it stores in. */
+export function staffDirectoryContract(name: string, make: () => Promise<StaffDirectory>): void {
+  describe(`StaffDirectory: ${name}`, () => {
+    let staff: StaffDirectory;
+    beforeEach(async () => {
+      staff = await make();
+    });
+
+    it('adds an account and finds it by id and by username in any case', async () => {
+      const added = await staff.add(account({ username: 'MeiLin', role: 'admin' }), at);
+      expect(added).toMatchObject({ username: 'MeiLin', displayName: 'Mei Lin', role: 'admin', failedLogins: 0, firstFailedAt: null, lockedUntil: null, teams: [], createdAt: at });
+      expect(await staff.get(added.id)).toEqual(added);
+      expect(await staff.byUsername('meilin')).toEqual(added);
+      expect(await staff.byUsername('nobody')).toBeUndefined();
+      expect(await staff.get('no-such-id')).toBeUndefined();
+    });
+
+    it('refuses a username taken in another case', async () => {
+      await staff.add(account({ username: 'Ahmed' }), at);
+      await expect(staff.add(account({ username: 'aHMED' }), at)).rejects.toBeInstanceOf(UsernameTakenError);
+    });
+
+    it('counts failed sign-ins within a window, restarts after it, locks and clears', async () => {
+      const { id } = await staff.add(account(), at);
+      expect(await staff.recordFailedLogin(id, at, later(-900_000))).toBe(1);
+      expect(await staff.recordFailedLogin(id, later(60_000), later(-840_000))).toBe(2);
+      // The first counted failure is now out of the window: counting starts again.
+      expect(await staff.recordFailedLogin(id, later(1_000_000), later(100_000))).toBe(1);
+      expect((await staff.get(id))?.firstFailedAt).toEqual(later(1_000_000));
+      const counted = await Promise.all(Array.from({ length: 4 }, () => staff.recordFailedLogin(id, later(1_000_001), later(100_000))));
+      expect(counted.sort()).toEqual([2, 3, 4, 5]);
+      await staff.lock(id, later(2_000_000));
+      expect(await staff.get(id)).toMatchObject({ failedLogins: 5, lockedUntil: later(2_000_000) });
+      await staff.clearFailedLogins(id);
+      expect(await staff.get(id)).toMatchObject({ failedLogins: 0, firstFailedAt: null, lockedUntil: null });
+    });
+
+    it('finds a session until it expires, and not after it is deleted', async () => {
+      const { id } = await staff.add(account(), at);
+      const session = { tokenHash: `hash-${Math.random()}`, staffId: id, createdAt: at, expiresAt: later(3_600_000) };
+      await staff.createSession(session);
+      expect(await staff.findSession(session.tokenHash, later(3_599_999))).toEqual(session);
+      expect(await staff.findSession(session.tokenHash, later(3_600_000))).toBeUndefined();
+      expect(await staff.findSession('unknown', at)).toBeUndefined();
+      await staff.deleteSession(session.tokenHash);
+      expect(await staff.findSession(session.tokenHash, at)).toBeUndefined();
+    });
+  });
+}
