@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Structured logs, one JSON object a line on stderr. Fields are ids, counts
  * and labels only: never message text or anything a traveller typed.
@@ -26,3 +28,6 @@ export const errorFields = (e: unknown): LogFields => ({
   error: e instanceof Error ? e.name : typeof e,
   at: e instanceof Error ? (e.stack?.split('\n')[1]?.trim() ?? null) : null,
 });
+
+/** An id that names a person (a chat id, an openid, a conversation key) as logs may show it: a short hash that correlates lines. */
+export const logId = (id: string): string => createHash('sha256').update(`tripcare:${id}`).digest('hex').slice(0, 12);

@@ -8,7 +8,7 @@ import { newConversation, upgradeState } from '../conversation/state.ts';
 import type { ConversationState } from '../conversation/state.ts';
 import { phrase } from '../i18n/render.ts';
 import type { Phrase } from '../i18n/render.ts';
-import { errorFields } from '../log.ts';
+import { errorFields, logId } from '../log.ts';
 import type { Logger } from '../log.ts';
 import type { CaseRecord, CaseRegister } from '../ports/case-register.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -197,7 +197,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       const result = await this.#runFlow(`${state.key}:turn:${state.turn + 1}`, (ctx) => this.#parts.flows.turn(current, { ...told, understood }, ctx));
       return notes.length > 0 ? { ...result, replies: [{ step: 'notice', lines: notes }, ...result.replies] } : result;
     } catch (e) {
-      log.error('turn.failed', { key: state.key, step: state.step, ...errorFields(e) });
+      log.error('turn.failed', { conversation: logId(state.key), step: state.step, ...errorFields(e) });
       return { state: current, replies: [{ step: 'notice', lines: [phrase('notice.error')] }] };
     }
   }
@@ -271,7 +271,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         await this.#settleDelivered(state, sent);
         throw e;
       }
-      this.#parts.log.warn('delivery.held', { key: state.key, reason: e.reason, waiting: state.outbox.length - sent });
+      this.#parts.log.warn('delivery.held', { conversation: logId(state.key), reason: e.reason, waiting: state.outbox.length - sent });
       this.emit('delivery.held', { conversationKey: state.key, reason: e.reason });
     }
     return this.#settleDelivered(state, sent);

@@ -1,8 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { errorFields } from '../../../src/log.ts';
+import { errorFields, logId } from '../../../src/log.ts';
 import type { Logger } from '../../../src/log.ts';
 import type { Clock } from '../../../src/ports/clock.ts';
-import { logId } from '../log-id.ts';
 import type { MessagePush, OfficialAccountPuppet } from './puppet.ts';
 import type { Push } from './push.ts';
 import type { ServiceWindows } from './service-windows.ts';
