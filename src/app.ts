@@ -5,19 +5,25 @@ import { Engine } from './engine/engine.ts';
 import type { EngineStores } from './engine/engine.ts';
 import type { Logger } from './log.ts';
 import type { Probe } from './ops/health.ts';
+import type { AuditLog } from './ports/audit-log.ts';
 import type { Clock } from './ports/clock.ts';
+import type { StaffDirectory } from './ports/staff-directory.ts';
 import type { Understanding } from './ports/understanding.ts';
 import type { AgencyPolicy } from './policy/agency-policy.ts';
+import { MemoryAuditLog } from './stores/memory/memory-audit-log.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from './stores/memory/memory-conversation-store.ts';
 import { MemoryInbox } from './stores/memory/memory-inbox.ts';
 import { MemoryJobQueue } from './stores/memory/memory-job-queue.ts';
 import { MemoryPromiseLedger } from './stores/memory/memory-promise-ledger.ts';
+import { MemoryStaffDirectory } from './stores/memory/memory-staff-directory.ts';
 import { MemoryTurnLock } from './stores/memory/memory-turn-lock.ts';
 import { RuleUnderstanding } from './understanding/rules/index.ts';
 
-/** The engine's stores, what /readyz checks of them, and how to let go of them. */
+/** The engine's stores, the staff console's, what /readyz checks of them, and how to let go of them. */
 export interface Parts extends EngineStores {
+  staff: StaffDirectory;
+  audit: AuditLog;
   /** What /readyz checks. */
   probes: Probe[];
   close(): Promise<void>;
@@ -32,6 +38,8 @@ export function memoryParts(clock: Clock, log: Logger) {
     lock: new MemoryTurnLock(),
     register: new MemoryCaseRegister(clock),
     ledger: new MemoryPromiseLedger(),
+    staff: new MemoryStaffDirectory(),
+    audit: new MemoryAuditLog(),
     jobs,
     probes: [],
     close: () => jobs.close(),

@@ -23,6 +23,8 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
     ...fast,
     register: sql.register,
     ledger: sql.ledger,
+    staff: sql.staff,
+    audit: sql.audit,
     probes: [...fast.probes, sql.probe],
     async close() {
       await fast.close();
@@ -32,7 +34,7 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
   return { parts, wiring: config.REDIS_URL && config.DATABASE_URL ? 'production' : 'embedded' };
 }
 
-/** Cases, transcripts and the ledger: in PostgreSQL, or in PGlite in DATA_DIR. */
+/** Cases, transcripts, the ledger, staff and the audit log: in PostgreSQL, or in PGlite in DATA_DIR. */
 export function openSql(config: Config, clock: Clock, log: Logger): Promise<SqlStores> {
   if (!config.DATABASE_URL) return openPglite(config.DATA_DIR, { clock });
   return openPostgres(config.DATABASE_URL, { clock, log, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) });

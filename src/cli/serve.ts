@@ -3,12 +3,14 @@ import { createApp } from '../app.ts';
 import type { App } from '../app.ts';
 import { SystemClock } from '../clock/system-clock.ts';
 import { ConfigError } from '../config.ts';
+import { routeStaffAuth } from '../console/auth-routes.ts';
 import type { Config } from '../config.ts';
 import { loadPolicy } from '../policy/policy-file.ts';
 import { HttpServer } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import { routeOperations } from '../ops/health.ts';
 import { createMetrics } from '../ops/metrics.ts';
+import { StaffAuth } from '../staff/staff-auth.ts';
 import { openParts } from '../wiring.ts';
 
 /** `start` does everything in one process; `web` takes messages; `worker` works the jobs. */
@@ -32,6 +34,7 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   if (role !== 'web') app.engine.work();
   const http = new HttpServer(log);
   routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs));
+  if (role !== 'worker') routeStaffAuth(http, { auth: new StaffAuth({ staff: parts.staff, audit: parts.audit, clock }), clock });
   // Channels first: recovering a turn may resend its replies through them.
   const channels = (await Promise.all(channelStarters.map((start) => start({ app, http, config, log, clock, role }))))
     .filter((c) => c !== null);
