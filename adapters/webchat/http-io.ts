@@ -8,7 +8,6 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
   try {
     const body = await readHttpBody(req, maxBytes);
     if (body !== 'too_large') return { ok: true, body };
-    req.resume(); // let the rest flow away, so the connection can still carry the answer
     return { ok: false, status: 413 };
   } catch {
     return { ok: false, status: 400 };

@@ -18,7 +18,6 @@ export async function readJsonBody<S extends z.ZodType>(req: IncomingMessage, re
     return null;
   }
   if (body === 'too_large') {
-    req.resume(); // let the rest flow away, so the connection can still carry the answer
     sendJson(res, 413, { error: `the request body is larger than ${maxBytes} bytes` });
     return null;
   }
