@@ -40,6 +40,8 @@ export interface StaffDirectory {
   add(account: NewStaffAccount, at: Date): Promise<StaffAccount>;
   get(id: string): Promise<StaffAccount | undefined>;
   byUsername(username: string): Promise<StaffAccount | undefined>;
+  /** Every account, by username regardless of case. */
+  list(): Promise<StaffAccount[]>;
   /**
    * Counts one failed sign-in, atomically: the count restarts at 1 when the first
    * counted failure was before `windowStart`. Returns the count.

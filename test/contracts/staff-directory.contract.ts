@@ -30,6 +30,15 @@ export function staffDirectoryContract(name: string, make: () => Promise<StaffDi
       await expect(staff.add(account({ username: 'aHMED' }), at)).rejects.toBeInstanceOf(UsernameTakenError);
     });
 
+    it('lists every account by username regardless of case', async () => {
+      // The SQL stores keep accounts between tests: look only at this test's.
+      const tag = Math.random().toString(36).slice(2, 8);
+      for (const username of [`b_${tag}`, `C_${tag}`, `a_${tag}`, `B2_${tag}`]) await staff.add(account({ username }), at);
+      const listed = await staff.list();
+      expect(listed.map((a) => a.username).filter((u) => u.endsWith(tag))).toEqual([`a_${tag}`, `B2_${tag}`, `b_${tag}`, `C_${tag}`]);
+      expect(listed.find((a) => a.username === `a_${tag}`)).toEqual(await staff.byUsername(`a_${tag}`));
+    });
+
     it('counts failed sign-ins within a window, restarts after it, locks and clears', async () => {
       const { id } = await staff.add(account(), at);
       expect(await staff.recordFailedLogin(id, at, later(-900_000))).toBe(1);

@@ -9,6 +9,7 @@ import { openPglite } from '../../src/stores/sql/open-pglite.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
 import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
+import { escalationDeskContract } from '../contracts/escalation-desk.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
 import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
 import { Child } from '../support/child.ts';
@@ -44,6 +45,10 @@ describe('PGlite stores', () => {
   auditLogContract('pglite', async () => {
     await stores.db.exec('TRUNCATE audit_log');
     return stores.audit;
+  });
+  escalationDeskContract('pglite', async () => {
+    await stores.db.exec('TRUNCATE desk_tickets, desk_notes');
+    return stores.desk;
   });
   sqlExtras(() => stores);
 

@@ -8,6 +8,7 @@ import { sqlStoresOn } from '../../src/stores/sql/sql-stores.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
 import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
+import { escalationDeskContract } from '../contracts/escalation-desk.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
 import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
 import { postgresReachable, postgresUrl, uniqueName } from '../support/services.ts';
@@ -35,6 +36,10 @@ describe.skipIf(!up)(`PostgreSQL stores (${postgresUrl}, schema ${schema})`, () 
   auditLogContract('postgres', async () => {
     await stores.db.exec('TRUNCATE audit_log');
     return stores.audit;
+  });
+  escalationDeskContract('postgres', async () => {
+    await stores.db.exec('TRUNCATE desk_tickets, desk_notes');
+    return stores.desk;
   });
   sqlExtras(() => stores);
 

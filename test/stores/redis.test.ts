@@ -5,9 +5,11 @@ import { newConversation } from '../../src/conversation/state.ts';
 import { createLogger } from '../../src/log.ts';
 import { openRedis } from '../../src/stores/redis/open-redis.ts';
 import { RedisConversationStore } from '../../src/stores/redis/redis-conversation-store.ts';
+import { RedisDeskFeed } from '../../src/stores/redis/redis-desk-feed.ts';
 import { RedisInbox } from '../../src/stores/redis/redis-inbox.ts';
 import { RedisTurnLock } from '../../src/stores/redis/redis-turn-lock.ts';
 import { conversationStoreContract, turnLockContract } from '../contracts/conversation-store.contract.ts';
+import { deskFeedContract } from '../contracts/desk-feed.contract.ts';
 import { inboxContract } from '../contracts/inbox.contract.ts';
 import { Child } from '../support/child.ts';
 import { deleteKeys, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
@@ -16,6 +18,8 @@ const up = await redisReachable();
 const prefix = uniqueName('tripcare_test');
 let redis: Redis;
 const locks: RedisTurnLock[] = [];
+/** The connections of feeds standing for other processes. */
+const feedConnections: Redis[] = [];
 const newLock = (options: ConstructorParameters<typeof RedisTurnLock>[1] = {}) => {
   const lock = new RedisTurnLock(redis, { prefix, ...options });
   locks.push(lock);
@@ -30,6 +34,7 @@ describe.skipIf(!up)(`Redis stores (${redisUrl})`, () => {
   });
   afterAll(async () => {
     await Promise.all(locks.map((l) => l.close()));
+    await Promise.all(feedConnections.map((c) => c.quit()));
     await deleteKeys(redis, prefix);
     await redis.quit();
   });
@@ -37,6 +42,14 @@ describe.skipIf(!up)(`Redis stores (${redisUrl})`, () => {
   conversationStoreContract('redis', async () => new RedisConversationStore(redis, { prefix }));
   turnLockContract('redis', async () => newLock());
   inboxContract('redis', async () => new RedisInbox(redis, { prefix }));
+  deskFeedContract('redis', async () => new RedisDeskFeed(redis, { prefix }), {
+    async elsewhere() {
+      const own = new Redis(redisUrl);
+      feedConnections.push(own);
+      return new RedisDeskFeed(own, { prefix });
+    },
+    publishRaw: async (text) => void (await redis.publish(`${prefix}:desk`, text)),
+  });
 
   describe('RedisConversationStore', () => {
     it('keeps a conversation 30 days from its last write', async () => {

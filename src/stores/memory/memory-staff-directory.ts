@@ -24,6 +24,15 @@ export class MemoryStaffDirectory implements StaffDirectory {
     return account && structuredClone(account);
   }
 
+  async list(): Promise<StaffAccount[]> {
+    // Code-point order of the lowercased names, as the SQL store's `COLLATE "C"`.
+    const byName = (a: StaffAccount, b: StaffAccount) => {
+      const [x, y] = [a.username.toLowerCase(), b.username.toLowerCase()];
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    return structuredClone([...this.#accounts.values()].sort(byName));
+  }
+
   async recordFailedLogin(id: string, at: Date, windowStart: Date): Promise<number> {
     const account = this.#account(id);
     const fresh = account.firstFailedAt === null || account.firstFailedAt < windowStart;

@@ -39,6 +39,12 @@ export class SqlStaffDirectory implements StaffDirectory {
     return row && toAccount(row);
   }
 
+  async list(): Promise<StaffAccount[]> {
+    // Byte order, not the database's locale: the same order as the memory store, whatever the server's collation.
+    const rows = await this.#db.query('SELECT * FROM staff_accounts ORDER BY lower(username) COLLATE "C"');
+    return rows.map(toAccount);
+  }
+
   async recordFailedLogin(id: string, at: Date, windowStart: Date): Promise<number> {
     // One statement, so concurrent failures are each counted.
     const [row] = await this.#db.query(

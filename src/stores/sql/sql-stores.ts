@@ -5,6 +5,7 @@ import { migrate } from './migrate.ts';
 import { SqlAuditLog } from './sql-audit-log.ts';
 import { SqlCaseRegister } from './sql-case-register.ts';
 import type { SqlDatabase } from './sql-database.ts';
+import { SqlEscalationDesk } from './sql-escalation-desk.ts';
 import { SqlPromiseLedger } from './sql-promise-ledger.ts';
 import { SqlStaffDirectory } from './sql-staff-directory.ts';
 
@@ -15,6 +16,7 @@ export interface SqlStores {
   ledger: SqlPromiseLedger;
   staff: SqlStaffDirectory;
   audit: SqlAuditLog;
+  desk: SqlEscalationDesk;
   /** For /readyz: the database answers a query. */
   probe: Probe;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function sqlStoresOn(db: SqlDatabase, clock: Clock = new SystemCloc
     ledger: new SqlPromiseLedger(db),
     staff: new SqlStaffDirectory(db),
     audit: new SqlAuditLog(db),
+    desk: new SqlEscalationDesk(db),
     probe: { name: db.dialect, check: async () => void (await db.query('SELECT 1')) },
     close: () => db.close(),
   };
