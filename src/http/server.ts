@@ -21,6 +21,7 @@ export class HttpServer {
   readonly #routes: { method: string; path: string; handler: Handler }[] = [];
   readonly #upgrades: { path: string; handler: UpgradeHandler }[] = [];
   readonly #upgraded = new Set<Duplex>();
+  readonly #held = new Set<ServerResponse>();
   readonly #server: Server;
   readonly #log: Logger;
 
@@ -41,6 +42,16 @@ export class HttpServer {
     return this;
   }
 
+  /**
+   * Registers a long-lived response (an event stream), which `close()` ends rather than
+   * waiting for it: it would never finish by itself. Forgotten once it closes.
+   */
+  hold(res: ServerResponse): void {
+    if (res.closed) return; // its client already left: there is nothing to end, nor a close to forget it on
+    this.#held.add(res);
+    res.once('close', () => this.#held.delete(res));
+  }
+
   listen(port: number, host = '0.0.0.0'): Promise<number> {
     return new Promise((resolve, reject) => {
       this.#server.once('error', reject);
@@ -48,12 +59,13 @@ export class HttpServer {
     });
   }
 
-  /** Stops taking connections and waits for the open requests to finish; upgraded connections are cut. */
+  /** Stops taking connections and waits for the open requests to finish; upgraded connections are cut, held responses ended. */
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.#server.close(() => resolve());
       this.#server.closeIdleConnections();
       for (const socket of this.#upgraded) socket.destroy();
+      for (const res of this.#held) res.end();
     });
   }
 
