@@ -105,6 +105,11 @@ export class BullmqJobQueue implements JobQueue {
     return jobs.filter((j): j is BullJob => j !== undefined && j !== null).map((j) => toJob(name, j)).sort(byUrgency);
   }
 
+  /** The BullMQ queue of each name, opened if not yet: for bull-board to show and manage. */
+  queues(names: readonly JobName[]): Queue[] {
+    return names.map((name) => this.#queue(name));
+  }
+
   /**
    * Resolves once no job is running here and none of a name with a worker here is due:
    * for tests and for a graceful stop. Gives up after `timeoutMs`.

@@ -1,0 +1,46 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { HonoAdapter } from '@bull-board/hono';
+import { getRequestListener } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { sendJson } from '../http/server.ts';
+import type { Handler, HttpServer } from '../http/server.ts';
+import type { JobName, JobQueue } from '../ports/job-queue.ts';
+import type { StaffAuth } from '../staff/staff-auth.ts';
+import { BullmqJobQueue } from '../stores/bullmq/bullmq-job-queue.ts';
+import { checkOrigin, requireStaff } from './staff-session.ts';
+
+const basePath = '/admin/queues';
+/** Those bull-board's UI and API use: reading, and retrying, promoting, cleaning, pausing jobs. */
+const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const safeMethods = new Set(['GET', 'HEAD']);
+
+/** Every job name, so each queue shows even before this process has used it; a Record, so none is forgotten. */
+const jobNames = Object.keys({ 'turn.flush': 0, handoff: 0, 'case.action': 0, 'sla.due': 0, 'supervisor.alert': 0 } satisfies Record<JobName, 0>) as JobName[];
+
+/**
+ * bull-board at /admin/queues, for admins only: the BullMQ queues, their jobs, and
+ * retrying or removing them. With in-process jobs there is nothing to show: a 404 says so.
+ */
+export function routeQueueBoard(http: HttpServer, { auth, jobs }: { auth: StaffAuth; jobs: JobQueue }): void {
+  const board = jobs instanceof BullmqJobQueue ? bullBoard(jobs) : inProcess;
+  const guarded: Handler = async (req, res) => {
+    // bull-board's own requests carry no CSRF token; the SameSite=Strict cookie and the Origin check stand in.
+    if (!safeMethods.has(req.method ?? '') && !checkOrigin(req, res)) return;
+    if (!(await requireStaff(req, res, auth, { csrf: false, roles: ['admin'] }))) return;
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-content-type-options', 'nosniff');
+    await board(req, res);
+  };
+  for (const method of methods) http.route(method, basePath, guarded).route(method, `${basePath}/*`, guarded);
+}
+
+function bullBoard(jobs: BullmqJobQueue): Handler {
+  const serverAdapter = new HonoAdapter(serveStatic).setBasePath(basePath);
+  createBullBoard({ queues: jobs.queues(jobNames).map((queue) => new BullMQAdapter(queue)), serverAdapter });
+  return getRequestListener(new Hono({ strict: false }).route(basePath, serverAdapter.registerPlugin()).fetch);
+}
+
+const inProcess: Handler = (_req, res) => sendJson(res, 404, { error: 'the job queue is in-process: start with REDIS_URL to see BullMQ queues' });
