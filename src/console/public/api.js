@@ -1,0 +1,56 @@
+// The desk API: JSON both ways; every non-GET request carries the session's CSRF token.
+/* global fetch */
+
+let csrfToken = '';
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.error ?? `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export async function api(method, path, body) {
+  const init = { method, credentials: 'same-origin', headers: {} };
+  if (method !== 'GET') {
+    init.headers = { 'content-type': 'application/json', 'x-csrf-token': csrfToken };
+    init.body = JSON.stringify(body ?? {});
+  }
+  const res = await fetch(path, init);
+  const data = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+/** Keeps the CSRF token of the session the server answered with. */
+function remember(session) {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+export const signIn = (username, password) => api('POST', '/api/session', { username, password }).then(remember);
+
+/** The signed-in session, or null when there is none (401). */
+export async function currentSession() {
+  try {
+    return remember(await api('GET', '/api/session'));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export async function signOut() {
+  await api('DELETE', '/api/session');
+  csrfToken = '';
+}
+
+const casePath = (caseId, action = '') => `/api/conversations/${encodeURIComponent(caseId)}${action}`;
+
+export const loadQueue = (team) => api('GET', team ? `/api/queue?team=${encodeURIComponent(team)}` : '/api/queue');
+export const loadConversation = (caseId) => api('GET', casePath(caseId));
+export const loadStaff = () => api('GET', '/api/staff');
+export const caseAction = (caseId, action, body) => api('POST', casePath(caseId, `/${action}`), body);
+export const approveRemedy = (caseId, remedyId, amount) =>
+  api('POST', casePath(caseId, `/remedies/${encodeURIComponent(remedyId)}/approve`), amount === undefined ? {} : { amount });

@@ -1,0 +1,85 @@
+// The handoff packet: what the traveller already told the bot, so staff never ask again.
+import { el, safeLink } from './dom.js';
+import { label, t } from './i18n.js';
+
+/** Formats an amount in the packet's currency; a plain number if the currency code is unknown. */
+function money(amount, currency, locale) {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+const none = () => t('packet.none');
+const fact = (title, value) => [el('dt', { textContent: title }), el('dd', {}, [value])];
+const labels = (group, ids) => (ids.length === 0 ? none() : ids.map((id) => label(group, id)).join(', '));
+
+/**
+ * The packet's contents. `onApprove(remedyId, amount?)` approves a remedy; `canApprove` enables it.
+ */
+export function renderPacket(packet, { locale, canApprove, onApprove }) {
+  const cash = (amount) => money(amount, packet.currency, locale);
+  const telling = packet.telling.length === 0
+    ? el('p', { className: 'muted', textContent: none() })
+    : el('ul', { className: 'telling' }, packet.telling.map((text) => el('li', { textContent: text })));
+  const facts = el('dl', { className: 'facts' }, [
+    ...fact(t('packet.restatement'), packet.restatementConfirmed ? t('packet.confirmed') : t('packet.notConfirmed')),
+    ...fact(t('packet.category'), label('category', packet.category)),
+    ...fact(t('packet.also'), labels('category', packet.also)),
+    ...fact(t('packet.problems'), packet.problems.length === 0 ? none() : packet.problems.join(', ')),
+    ...fact(t('packet.severity'), el('span', { className: `badge sev-${packet.severity}`, textContent: label('severity', packet.severity) })),
+    ...fact(t('packet.flags'), labels('flag', packet.flags)),
+    ...fact(t('packet.tour'), packet.tour ?? none()),
+    ...fact(t('packet.when'), packet.when ?? none()),
+    ...fact(t('packet.people'), packet.people === null ? none() : String(packet.people)),
+    ...fact(t('packet.wants'), packet.wants ?? none()),
+    ...fact(t('packet.amounts'), packet.amounts.length === 0 ? none() : packet.amounts.map((a) => money(a.amount, a.currency, locale)).join(', ')),
+    ...fact(t('packet.offerTotal'), packet.offerTotal === null ? none() : cash(packet.offerTotal)),
+    ...fact(t('packet.refused'), String(packet.refused)),
+    ...fact(t('packet.locale'), packet.locale ?? none()),
+  ]);
+  return [
+    el('h4', { textContent: t('packet.telling') }), telling,
+    facts,
+    el('h4', { textContent: t('packet.remedies') }), remedies(packet.remedies, cash, canApprove, onApprove),
+    el('h4', { textContent: t('packet.attachments') }), attachments(packet.attachments),
+  ];
+}
+
+function remedies(list, cash, canApprove, onApprove) {
+  if (list.length === 0) return el('p', { className: 'muted', textContent: none() });
+  return el('ul', { className: 'remedies' }, list.map((remedy) => el('li', { className: 'remedy' }, [
+    el('strong', { textContent: label('kind', remedy.kind) }),
+    el('span', { textContent: t('remedy.clause', { clause: remedy.clause }) }),
+    el('span', { textContent: `${t('remedy.amount')}: ${remedy.amount === null ? none() : cash(remedy.amount)}` }),
+    remedy.floor === null ? null : el('span', { textContent: t('remedy.floor', { amount: cash(remedy.floor) }) }),
+    el('span', { textContent: remedy.needsApproval ? t('remedy.needsApproval', { role: label('role', remedy.approver ?? '') }) : t('remedy.noApproval') }),
+    remedy.needsApproval ? approval(remedy, cash, canApprove, onApprove) : null,
+  ])));
+}
+
+/** An Approve button with an optional changed amount, never below the remedy's floor. */
+function approval(remedy, cash, canApprove, onApprove) {
+  const id = `approve-amount-${remedy.id}`;
+  const input = el('input', { id, type: 'number', min: String(remedy.floor ?? 0), step: 'any', inputMode: 'decimal', disabled: !canApprove });
+  const error = el('span', { className: 'error', attrs: { role: 'alert' } });
+  const button = el('button', { type: 'submit', textContent: t('remedy.approve'), disabled: !canApprove });
+  const form = el('form', { className: 'approve', noValidate: true }, [el('label', { htmlFor: id, textContent: t('remedy.changedAmount') }), input, button, error]);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const amount = input.value.trim() === '' ? undefined : Number(input.value);
+    if (amount !== undefined && (!Number.isFinite(amount) || amount < (remedy.floor ?? 0))) {
+      error.textContent = t('remedy.belowFloor', { amount: cash(remedy.floor ?? 0) });
+      return;
+    }
+    error.textContent = '';
+    onApprove(remedy.id, amount);
+  });
+  return form;
+}
+
+function attachments(list) {
+  if (list.length === 0) return el('p', { className: 'muted', textContent: none() });
+  return el('ul', { className: 'attachments' }, list.map((a) => el('li', {}, [el('span', { className: 'muted', textContent: `${a.kind}: ` }), safeLink(a.ref)])));
+}
