@@ -35,7 +35,7 @@ export async function handOff(state: ConversationState, reason: Handoff['reason'
   const handoff: Handoff = { reason, dueAt: due.toISOString() };
   const next: ConversationState = { ...state, facts, step: 'handoff', handoff };
   const caseId = await ctx.fileCase(next, 'handed_off');
-  await ctx.enqueue('handoff', { conversationKey: state.key, caseId, reason, severity }, {
+  await ctx.enqueue('handoff', { conversationKey: state.key, caseId, reason, severity, dueAt: handoff.dueAt }, {
     priority: priorityOf[severity], jobId: `handoff:${caseId}:${severity}`,
   });
   await startTimer(state.key, { kind: 'first_response', caseId, dueAt: due.toISOString() }, ctx);

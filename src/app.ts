@@ -6,6 +6,8 @@ import type { EngineStores } from './engine/engine.ts';
 import type { Logger } from './log.ts';
 import type { Probe } from './ops/health.ts';
 import type { AuditLog } from './ports/audit-log.ts';
+import type { DeskFeed } from './ports/desk-feed.ts';
+import type { EscalationDesk } from './ports/escalation-desk.ts';
 import type { Clock } from './ports/clock.ts';
 import type { StaffDirectory } from './ports/staff-directory.ts';
 import type { Understanding } from './ports/understanding.ts';
@@ -13,6 +15,8 @@ import type { AgencyPolicy } from './policy/agency-policy.ts';
 import { MemoryAuditLog } from './stores/memory/memory-audit-log.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from './stores/memory/memory-conversation-store.ts';
+import { MemoryDeskFeed } from './stores/memory/memory-desk-feed.ts';
+import { MemoryEscalationDesk } from './stores/memory/memory-escalation-desk.ts';
 import { MemoryInbox } from './stores/memory/memory-inbox.ts';
 import { MemoryJobQueue } from './stores/memory/memory-job-queue.ts';
 import { MemoryPromiseLedger } from './stores/memory/memory-promise-ledger.ts';
@@ -24,6 +28,8 @@ import { RuleUnderstanding } from './understanding/rules/index.ts';
 export interface Parts extends EngineStores {
   staff: StaffDirectory;
   audit: AuditLog;
+  desk: EscalationDesk;
+  feed: DeskFeed;
   /** What /readyz checks. */
   probes: Probe[];
   close(): Promise<void>;
@@ -40,6 +46,8 @@ export function memoryParts(clock: Clock, log: Logger) {
     ledger: new MemoryPromiseLedger(),
     staff: new MemoryStaffDirectory(),
     audit: new MemoryAuditLog(),
+    desk: new MemoryEscalationDesk(),
+    feed: new MemoryDeskFeed(log),
     jobs,
     probes: [],
     close: () => jobs.close(),

@@ -1,17 +1,17 @@
 import type { Channel, OutboundMessage } from './conversation/messages.ts';
 import type { Logger } from './log.ts';
-import type { Outbox } from './ports/outbox.ts';
+import type { ChannelOutbox, DeliveryWindow, Outbox } from './ports/outbox.ts';
 
 /** Routes each outbound message to the adapter of its channel. */
 export class ChannelRouter implements Outbox {
-  readonly #adapters = new Map<Channel, Outbox>();
+  readonly #adapters = new Map<Channel, ChannelOutbox>();
   readonly #log: Logger;
 
   constructor(log: Logger) {
     this.#log = log;
   }
 
-  register(channel: Channel, adapter: Outbox): void {
+  register(channel: Channel, adapter: ChannelOutbox): void {
     this.#adapters.set(channel, adapter);
   }
 
@@ -19,5 +19,11 @@ export class ChannelRouter implements Outbox {
     const adapter = this.#adapters.get(message.channel);
     if (!adapter) return this.#log.warn('outbound.no_adapter', { channel: message.channel });
     await adapter.send(message);
+  }
+
+  /** The conversation's delivery window: undefined where the channel has none, null when it is closed. */
+  async windowOf(channel: Channel, conversationId: string): Promise<DeliveryWindow | null | undefined> {
+    const windowOf = this.#adapters.get(channel)?.windowOf;
+    return windowOf ? windowOf(conversationId) : undefined;
   }
 }

@@ -18,6 +18,7 @@ const schema = z.object({
   TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   DEFAULT_LOCALE: z.enum(locales).default('zh-CN'),
   POLICY_FILE: z.string().min(1).optional(),
+  TEAMS_FILE: z.string().min(1).optional(),
   BURST_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(4_000),
   AGENCY_EMERGENCY_PHONE: z.string().regex(/^\+?[\d\s-]{3,20}$/, 'must be a phone number').optional(),

@@ -25,6 +25,7 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
     ledger: sql.ledger,
     staff: sql.staff,
     audit: sql.audit,
+    desk: sql.desk,
     probes: [...fast.probes, sql.probe],
     async close() {
       await fast.close();
@@ -34,18 +35,18 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
   return { parts, wiring: config.REDIS_URL && config.DATABASE_URL ? 'production' : 'embedded' };
 }
 
-/** Cases, transcripts, the ledger, staff and the audit log: in PostgreSQL, or in PGlite in DATA_DIR. */
+/** Cases, transcripts, the ledger, staff, the desk and the audit log: in PostgreSQL, or in PGlite in DATA_DIR. */
 export function openSql(config: Config, clock: Clock, log: Logger): Promise<SqlStores> {
   if (!config.DATABASE_URL) return openPglite(config.DATA_DIR, { clock });
   return openPostgres(config.DATABASE_URL, { clock, log, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) });
 }
 
-/** State, locks, journal and jobs: in Redis, or in this process. */
-function fastParts(config: Config, clock: Clock, log: Logger): Pick<Parts, 'inbox' | 'store' | 'lock' | 'jobs' | 'probes' | 'close'> {
+/** State, locks, journal, jobs and the desk feed: in Redis, or in this process. */
+function fastParts(config: Config, clock: Clock, log: Logger): Pick<Parts, 'inbox' | 'store' | 'lock' | 'jobs' | 'feed' | 'probes' | 'close'> {
   if (!config.REDIS_URL) {
-    const { inbox, store, lock, jobs, close } = memoryParts(clock, log);
-    return { inbox, store, lock, jobs, probes: [], close };
+    const { inbox, store, lock, jobs, feed, close } = memoryParts(clock, log);
+    return { inbox, store, lock, jobs, feed, probes: [], close };
   }
   const redis = openRedis(config.REDIS_URL, { log, prefix: config.REDIS_PREFIX });
-  return { inbox: redis.inbox, store: redis.conversations, lock: redis.turnLock, jobs: redis.jobs, probes: [redis.probe], close: () => redis.close() };
+  return { inbox: redis.inbox, store: redis.conversations, lock: redis.turnLock, jobs: redis.jobs, feed: redis.feed, probes: [redis.probe], close: () => redis.close() };
 }

@@ -32,7 +32,7 @@ export const startWechat = (async (setup: ChannelSetup): Promise<RunningWechat |
     const { WECHAT_OA_APP_ID: appId, WECHAT_OA_APP_SECRET: appSecret, WECHAT_OA_TOKEN: token } = config;
     if (!appId || !appSecret || !token) throw new Error('WECHAT_OA_APP_ID, WECHAT_OA_APP_SECRET and WECHAT_OA_TOKEN are required'); // config.ts checks them
     const oa = await startOfficialAccount(setup, { appId, appSecret, token, aesKey: config.WECHAT_OA_AES_KEY, apiBase: config.WECHAT_OA_API_BASE });
-    app.router.register('wechat', { send: (m) => oa.channel.send(m) });
+    app.router.register('wechat', { send: (m) => oa.channel.send(m), windowOf: (openId) => oa.windowOf(openId) });
     return { channel: 'wechat', puppet: oa.channel.bot.puppet, loggedIn: oa.channel.loggedIn, windowOf: oa.windowOf, close: oa.close };
   }
   const puppet = await loadPuppet(config.WECHAT_PUPPET, config.WECHAT_PUPPET_TOKEN);

@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { RuleUnderstanding } from '../understanding/rules/index.ts';
 import { loadPolicy, PolicyError } from '../policy/policy-file.ts';
+import { TeamsError } from '../desk/teams.ts';
 import { classify } from './classify.ts';
 import { ledgerVerify } from './ledger-verify.ts';
 import { remedyCommand } from './remedy.ts';
@@ -96,6 +97,6 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = e instanceof ConfigError || e instanceof PolicyError ? 78 : 1;
+    process.exitCode = e instanceof ConfigError || e instanceof PolicyError || e instanceof TeamsError ? 78 : 1;
   },
 );

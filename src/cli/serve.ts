@@ -3,14 +3,15 @@ import { createApp } from '../app.ts';
 import type { App } from '../app.ts';
 import { SystemClock } from '../clock/system-clock.ts';
 import { ConfigError } from '../config.ts';
-import { routeStaffAuth } from '../console/auth-routes.ts';
+import { routeConsole } from '../console/route-console.ts';
+import { relayTravellerMessages, workDeskIntake } from '../desk/intake.ts';
+import { loadTeams } from '../desk/teams.ts';
 import type { Config } from '../config.ts';
 import { loadPolicy } from '../policy/policy-file.ts';
 import { HttpServer } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import { routeOperations } from '../ops/health.ts';
 import { createMetrics } from '../ops/metrics.ts';
-import { StaffAuth } from '../staff/staff-auth.ts';
 import { openParts } from '../wiring.ts';
 
 /** `start` does everything in one process; `web` takes messages; `worker` works the jobs. */
@@ -28,13 +29,18 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     throw new ConfigError(`tripcare ${role} shares its work with other processes through Redis: set REDIS_URL (and DATABASE_URL), or run tripcare start for everything in one process.`);
   }
   const policy = await loadPolicy(config.POLICY_FILE);
+  const teams = await loadTeams(config.TEAMS_FILE);
   const clock = new SystemClock();
   const { parts, wiring } = await openParts(config, clock, log);
   const app = createApp({ config, parts, policy, clock, log });
-  if (role !== 'web') app.engine.work();
+  relayTravellerMessages(app.engine, parts.feed, log);
+  if (role !== 'web') {
+    app.engine.work();
+    workDeskIntake({ ...parts, teams, policy, clock, log });
+  }
   const http = new HttpServer(log);
   routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs));
-  if (role !== 'worker') routeStaffAuth(http, { auth: new StaffAuth({ staff: parts.staff, audit: parts.audit, clock }), clock });
+  if (role !== 'worker') routeConsole(http, { app, teams, policy, clock });
   // Channels first: recovering a turn may resend its replies through them.
   const channels = (await Promise.all(channelStarters.map((start) => start({ app, http, config, log, clock, role }))))
     .filter((c) => c !== null);

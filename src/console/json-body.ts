@@ -21,7 +21,8 @@ export async function readJsonBody<S extends z.ZodType>(req: IncomingMessage, re
     sendJson(res, 413, { error: `the request body is larger than ${maxBytes} bytes` });
     return null;
   }
-  const parsed = parseJson(body.toString('utf8'), schema);
+  // No body at all is an empty object: a POST that only names its action (claim) needs none.
+  const parsed = parseJson(body.length === 0 ? '{}' : body.toString('utf8'), schema);
   if ('error' in parsed) {
     sendJson(res, 400, { error: `the request body is not as expected: ${parsed.error}` });
     return null;

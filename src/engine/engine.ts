@@ -87,7 +87,12 @@ export interface EngineEvents {
   'delivery.held': [{ conversationKey: string; reason: string }];
   /** A promised time passed with the promise not kept. */
   'sla.breach': [{ caseId: string; kind: string }];
+  /** The traveller wrote in a conversation a person has or is on the way to: the console shows it live. */
+  'traveller.wrote': [{ conversationKey: string; caseId: string }];
 }
+
+/** A change staff make to a conversation, run like a turn; null changes nothing. */
+export type StaffChange = (state: ConversationState, ctx: FlowContext) => Promise<TurnResult | null> | TurnResult | null;
 
 export class Engine extends EventEmitter<EngineEvents> {
   readonly #parts: EngineParts;
@@ -119,6 +124,20 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.#handle(message, truncated);
   }
 
+  /**
+   * Runs a staff change on a conversation under its turn lock, committed and delivered
+   * like a turn. `redo` names the change, so its ledger records are written once.
+   * False when there is no such conversation.
+   */
+  async act(key: string, redo: string, change: StaffChange): Promise<boolean> {
+    let found = false;
+    await this.#withConversation(key, null, async (state) => {
+      found = true;
+      return this.#runFlow(`${key}:staff:${redo}`, async (ctx) => change(state, ctx));
+    });
+    return found;
+  }
+
   /** Finishes the turns a crash cut short. Run once at start, before new messages. */
   async recover(): Promise<number> {
     const unfinished = await this.#parts.inbox.unfinished();
@@ -136,6 +155,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.#withConversation(key, message, async (state) => {
       if (state.handled.includes(message.messageId)) return null; // committed before a crash
       const seen = { ...state, handled: [...state.handled, message.messageId].slice(-handledMemory), localeHint: state.localeHint ?? message.localeHint ?? null };
+      if (seen.caseId && (seen.mode === 'human' || seen.step === 'handoff')) this.emit('traveller.wrote', { conversationKey: key, caseId: seen.caseId });
       if (seen.mode === 'human') return { state: seen, replies: [] }; // staff have it: the bot keeps quiet
       const choice = resolveChoice(seen.offered, message.choice, message.text);
       const notes = truncated ? [phrase('notice.truncated')] : [];
@@ -281,7 +301,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #settleDelivered(state: ConversationState, sent: number): Promise<ConversationState> {
     const at = this.#parts.clock.now();
     await this.#parts.register.appendTranscript(state.outbox.slice(0, sent).map((m) => ({
-      id: `out:${state.key}:${m.id}`, conversationKey: state.key, from: 'bot' as const, text: m.text, step: m.step, at,
+      id: `out:${state.key}:${m.id}`, conversationKey: state.key, from: m.step === 'staff' ? 'staff' as const : 'bot' as const, text: m.text, step: m.step, at,
     })));
     const settled = { ...state, outbox: state.outbox.slice(sent) };
     await this.#parts.store.write(state.key, settled);

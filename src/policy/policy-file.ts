@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AgencyPolicy } from './agency-policy.ts';
 import { limitedApprovers } from './authority.ts';
@@ -8,6 +6,7 @@ import { roundingModes } from './cents.ts';
 import { upliftClauses } from './clause-ids.ts';
 import { moneySchema } from './limits.ts';
 import { schedules } from './notice-schedules.ts';
+import { parseYamlFile, readYamlFile } from '../yaml-file.ts';
 import { ranges } from './statutory.ts';
 
 /** The policy shipped with tripcare; `default-policy.yaml` explains every field. */
@@ -68,26 +67,11 @@ export class PolicyError extends Error {
 }
 
 /** Parses a policy file's text (YAML, or JSON, which is YAML too); a bad one throws a PolicyError naming each field. */
-export function parsePolicy(text: string, source: string): PolicySettings {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (e) {
-    throw new PolicyError(`Policy file ${source} is not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const result = policySchema.safeParse(data);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`);
-  throw new PolicyError(`Invalid policy file ${source}:\n${problems.join('\n')}`);
-}
+export const parsePolicy = (text: string, source: string): PolicySettings => parseYamlFile(text, policyFile(source));
+
+const policyFile = (source: string) => ({ what: 'policy file', source, schema: policySchema, fail: (m: string) => new PolicyError(m) });
 
 /** Reads and validates a policy file; the default is the one shipped with tripcare. */
 export async function loadPolicy(path: string = defaultPolicyPath): Promise<AgencyPolicy> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new PolicyError(`Cannot read policy file ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return new AgencyPolicy(parsePolicy(text, path));
+  return new AgencyPolicy(await readYamlFile(policyFile(path)));
 }

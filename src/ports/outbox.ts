@@ -17,3 +17,16 @@ export const isUndeliverable = (e: unknown): e is Undeliverable =>
 export interface Outbox {
   send(message: OutboundMessage): Promise<void>;
 }
+
+/** A channel's window for writing first (WeChat's 48 hours after the traveller last wrote), for the staff console. */
+export interface DeliveryWindow {
+  closesAt: Date;
+  /** Messages left before the traveller must write again. */
+  remaining: number;
+}
+
+/** A channel's sender, as adapters register it: some channels also say when they can deliver. */
+export interface ChannelOutbox extends Outbox {
+  /** The open window for a conversation, or null when it is closed. Absent: the channel can always deliver. */
+  windowOf?(conversationId: string): Promise<DeliveryWindow | null>;
+}

@@ -5,6 +5,7 @@ import type { Probe } from '../../ops/health.ts';
 import { BullmqJobQueue } from '../bullmq/bullmq-job-queue.ts';
 import type { BullmqJobQueueOptions } from '../bullmq/bullmq-job-queue.ts';
 import { RedisConversationStore } from './redis-conversation-store.ts';
+import { RedisDeskFeed } from './redis-desk-feed.ts';
 import { RedisInbox } from './redis-inbox.ts';
 import { RedisTurnLock } from './redis-turn-lock.ts';
 
@@ -13,9 +14,10 @@ export interface RedisStores {
   turnLock: RedisTurnLock;
   inbox: RedisInbox;
   jobs: BullmqJobQueue;
+  feed: RedisDeskFeed;
   /** For /readyz: Redis answers a PING. */
   probe: Probe;
-  /** Closes the job queue (waiting for running jobs), the lock's subscriber and the shared connection. */
+  /** Closes the job queue (waiting for running jobs), the subscribers and the shared connection. */
   close(): Promise<void>;
 }
 
@@ -43,15 +45,18 @@ export function openRedis(url: string, options: OpenRedisOptions): RedisStores {
   redis.on('error', (e: unknown) => log.warn('redis.error', errorFields(e)));
   const turnLock = new RedisTurnLock(redis, { prefix, log });
   const jobs = new BullmqJobQueue({ url, log, prefix, ...options.jobs });
+  const feed = new RedisDeskFeed(redis, { prefix, log });
   return {
     conversations: new RedisConversationStore(redis, { prefix }),
     turnLock,
     inbox: new RedisInbox(redis, { prefix, log }),
     jobs,
+    feed,
     probe: { name: 'redis', check: async () => void (await redis.ping()) },
     async close() {
       await jobs.close();
       await turnLock.close();
+      await feed.close();
       await redis.quit();
     },
   };

@@ -1,0 +1,146 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { DeskError } from '../desk/desk-error.ts';
+import type { StaffDesk } from '../desk/staff-desk.ts';
+import type { Teams } from '../desk/teams.ts';
+import { openEventStream } from '../http/event-stream.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
+import { sendJson } from '../http/server.ts';
+import type { HttpServer } from '../http/server.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DeskFeed } from '../ports/desk-feed.ts';
+import type { StaffDirectory } from '../ports/staff-directory.ts';
+import type { Staff, StaffAuth } from '../staff/staff-auth.ts';
+import * as api from './desk-api.ts';
+import { readJsonBody } from './json-body.ts';
+import { requireStaff } from './staff-session.ts';
+
+export interface DeskRouteParts {
+  desk: StaffDesk;
+  auth: StaffAuth;
+  feed: DeskFeed;
+  staff: StaffDirectory;
+  teams: Teams;
+  clock: Clock;
+}
+
+const maxBodyBytes = 16 * 1024;
+/** Per staff member: bursts of 30 actions, then 2 a second; a stuck script cannot flood travellers. */
+const actionRate = { burst: 30, perSecond: 2 };
+
+interface Action<S extends z.ZodType = z.ZodType> {
+  body: S;
+  run(actor: Staff, caseId: string, input: z.infer<S>): Promise<unknown>;
+}
+/** Actions that change something answer `{ ok: true }` once done. */
+const ok = async (done: Promise<void>) => {
+  await done;
+  return { ok: true };
+};
+const action = <S extends z.ZodType>(body: S, run: Action<S>['run']): Action => ({ body, run: run as Action['run'] });
+
+/**
+ * The desk API under /api: the queue, conversations and what staff do with them, the staff
+ * list for pickers, and /api/events, a live feed of what changed. Input is checked with zod;
+ * every answer is JSON, errors as `{ error }`.
+ */
+export function routeDesk(http: HttpServer, p: DeskRouteParts): void {
+  const limiter = new RateLimiter(actionRate, () => p.clock.now().getTime());
+  const { desk } = p;
+  const actions: Record<string, Action> = {
+    claim: action(api.emptyBody, async (actor, id) => ({ ticket: await desk.claim(actor, id) })),
+    messages: action(api.messageBody, async (actor, id, { text }) => ok(desk.say(actor, id, text))),
+    notes: action(api.noteBody, async (actor, id, { text }) => ok(desk.note(actor, id, text))),
+    close: action(api.closeBody, async (actor, id, { resolution, responsible }) => ok(desk.close(actor, id, { code: resolution, responsible }))),
+    handback: action(api.emptyBody, async (actor, id) => ok(desk.handBack(actor, id))),
+    escalate: action(api.escalateBody, async (actor, id, { grounds }) => ({ ticket: await desk.escalate(actor, id, grounds) })),
+    assign: action(api.assignBody, async (actor, id, { staffId }) => ({ ticket: await desk.assign(actor, id, staffId) })),
+    share: action(api.shareBody, async (actor, id, { partnerId }) => ok(desk.share(actor, id, partnerId))),
+  };
+  const approve = (remedyId: string) => action(api.approveBody, async (actor, id, { amount }) => ok(desk.approve(actor, id, remedyId, amount)));
+
+  http.route('GET', '/api/queue', async (req, res) => {
+    const session = await requireStaff(req, res, p.auth, { csrf: false });
+    if (!session) return;
+    const team = new URL(req.url ?? '/', 'http://local').searchParams.get('team') ?? undefined;
+    const items = await desk.queue(session.staff, { team });
+    answer(res, 200, { items, teams: p.teams.all.map(({ id, name }) => ({ id, name })) });
+  });
+
+  http.route('GET', '/api/staff', async (req, res) => {
+    const session = await requireStaff(req, res, p.auth, { csrf: false, roles: ['agent', 'supervisor', 'executive', 'admin'] });
+    if (!session) return;
+    const staff = (await p.staff.list()).map(({ id, displayName, role, teams }) => ({ id, displayName, role, teams }));
+    answer(res, 200, { staff });
+  });
+
+  http.route('GET', '/api/conversations/*', async (req, res) => {
+    const session = await requireStaff(req, res, p.auth, { csrf: false });
+    const target = session && parseTarget(req, res);
+    if (!session || !target) return;
+    if (target.action !== null || target.remedyId !== null) return sendJson(res, 405, { error: 'method not allowed' });
+    await run(res, () => desk.conversation(session.staff, target.caseId));
+  });
+
+  http.route('POST', '/api/conversations/*', async (req, res) => {
+    const session = await requireStaff(req, res, p.auth, { csrf: true });
+    const target = session && parseTarget(req, res);
+    if (!session || !target) return;
+    const chosen = target.remedyId !== null ? approve(target.remedyId) : target.action !== null && Object.hasOwn(actions, target.action) ? actions[target.action] : undefined;
+    if (!chosen) return sendJson(res, 404, { error: 'no such action' });
+    if (!limiter.take(session.staff.id)) return sendJson(res, 429, { error: 'too many actions at once; wait a moment' });
+    const input = await readJsonBody(req, res, maxBodyBytes, chosen.body);
+    if (input) await run(res, () => chosen.run(session.staff, target.caseId, input.data));
+  });
+
+  http.route('GET', '/api/events', async (req, res) => {
+    const session = await requireStaff(req, res, p.auth, { csrf: false });
+    if (!session) return;
+    const stream = openEventStream(res, { server: http });
+    const unsubscribe = await p.feed.subscribe((event) => stream.send('desk', event));
+    await stream.closed;
+    unsubscribe();
+  });
+}
+
+interface Target {
+  caseId: string;
+  action: string | null;
+  remedyId: string | null;
+}
+
+/** `/api/conversations/{caseId}[/{action} | /remedies/{remedyId}/approve]`, or null having answered 404. */
+function parseTarget(req: IncomingMessage, res: ServerResponse): Target | null {
+  const parts = new URL(req.url ?? '/', 'http://local').pathname.split('/').slice(3).map(safeDecode);
+  const [caseId, action, remedyId, approve] = parts;
+  const valid = caseId !== undefined && api.caseIdPattern.test(caseId) && parts.length <= 4
+    && (parts.length < 3 || (action === 'remedies' && remedyId !== undefined && /^\w{1,60}$/.test(remedyId) && approve === 'approve'));
+  if (!valid) {
+    sendJson(res, 404, { error: 'not found' });
+    return null;
+  }
+  return { caseId, action: parts.length === 2 ? (action ?? null) : null, remedyId: parts.length === 4 ? (remedyId ?? null) : null };
+}
+
+const safeDecode = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '\u0000';
+  }
+};
+
+/** Runs an action and answers with what it returns, or a refusal with its status. */
+async function run(res: ServerResponse, action: () => Promise<unknown>): Promise<void> {
+  try {
+    answer(res, 200, await action());
+  } catch (e) {
+    if (!(e instanceof DeskError)) throw e;
+    sendJson(res, e.status, { error: e.message, ...e.details });
+  }
+}
+
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  res.setHeader('cache-control', 'no-store');
+  sendJson(res, status, body);
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { sendJson } from '../http/server.ts';
+import type { HttpServer } from '../http/server.ts';
+import * as api from './desk-api.ts';
+
+const schema = (s: z.ZodType) => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+  return rest;
+};
+const json = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
+const error = { description: 'refused: `{ "error": "…" }` says why', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const errors = { 400: error, 401: error, 403: error, 404: error, 409: error, 429: error };
+const ok = (description: string) => ({ 200: { description }, ...errors });
+const caseId = { name: 'caseId', in: 'path', required: true, schema: { type: 'string', pattern: api.caseIdPattern.source }, description: 'the case number, e.g. TC-7K3M9Q' };
+const changing = { security: [{ session: [], csrf: [] }] };
+
+const action = (summary: string, body: z.ZodType, extra: Record<string, unknown> = {}) => ({
+  post: { summary, ...changing, parameters: [caseId, ...((extra.parameters as unknown[] | undefined) ?? [])], requestBody: json(body), responses: ok('done') },
+});
+
+/** The desk API as OpenAPI 3.1; request bodies come from the same zod schemas the routes validate with. */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: { title: 'tripcare staff desk API', version: '1', description: 'Sign in with POST /api/session; send the returned csrfToken as X-CSRF-Token with every change. Times are ISO 8601; amounts are in the policy currency, in whole units.' },
+  components: {
+    securitySchemes: {
+      session: { type: 'apiKey', in: 'cookie', name: '__Host-tc_session' },
+      csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+    },
+    schemas: { Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } } },
+  },
+  security: [{ session: [] }],
+  paths: {
+    '/api/session': {
+      post: { summary: 'Sign in', security: [], requestBody: json(z.object({ username: z.string(), password: z.string() })), responses: ok('signed in: the staff member, the CSRF token and when the session ends') },
+      get: { summary: 'Who is signed in', responses: ok('the session') },
+      delete: { summary: 'Sign out', ...changing, responses: { 204: { description: 'signed out' }, ...errors } },
+    },
+    '/api/queue': {
+      get: {
+        summary: 'The queue: most severe first, then longest waiting, with reply and resolution deadlines',
+        parameters: [{ name: 'team', in: 'query', required: false, schema: { type: 'string' } }],
+        responses: ok('`{ items, teams }`'),
+      },
+    },
+    '/api/staff': { get: { summary: 'Staff accounts, for assigning and sharing (not for partners)', responses: ok('`{ staff }`') } },
+    '/api/events': { get: { summary: 'Server-sent events: `desk` events name a case that changed', responses: { 200: { description: 'text/event-stream' }, 401: error } } },
+    '/api/conversations/{caseId}': {
+      get: { summary: 'The handoff packet, transcript, notes, WeChat window and what you may do', parameters: [caseId], responses: ok('the conversation') },
+    },
+    '/api/conversations/{caseId}/claim': action('Take the conversation: one owner at a time (409 names who has it)', api.emptyBody),
+    '/api/conversations/{caseId}/messages': action('Reply to the traveller through their own channel', api.messageBody),
+    '/api/conversations/{caseId}/notes': action('A private note for staff', api.noteBody),
+    '/api/conversations/{caseId}/remedies/{remedyId}/approve': action('Approve a remedy, or change its amount, within your authority (recorded in the promise ledger)', api.approveBody, {
+      parameters: [{ name: 'remedyId', in: 'path', required: true, schema: { type: 'string' } }],
+    }),
+    '/api/conversations/{caseId}/close': action('Close as resolved with who was responsible and their shares; the bot asks the traveller if they are satisfied', api.closeBody),
+    '/api/conversations/{caseId}/handback': action('Hand the conversation back to the bot', api.emptyBody),
+    '/api/conversations/{caseId}/escalate': action('Up the ladder: agent → supervisor → executive', api.escalateBody),
+    '/api/conversations/{caseId}/assign': action('Give the ticket to a named person', api.assignBody),
+    '/api/conversations/{caseId}/share': action('Share the facts, identity masked, with a partner', api.shareBody),
+  },
+};
+
+export function routeOpenApi(http: HttpServer): void {
+  http.route('GET', '/api/openapi.json', (_req, res) => sendJson(res, 200, openApiDocument));
+}

@@ -1,0 +1,34 @@
+import type { App } from '../app.ts';
+import { StaffDesk } from '../desk/staff-desk.ts';
+import type { Teams } from '../desk/teams.ts';
+import type { HttpServer } from '../http/server.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { AgencyPolicy } from '../policy/agency-policy.ts';
+import { StaffAuth } from '../staff/staff-auth.ts';
+import { routeStaffAuth } from './auth-routes.ts';
+import { routeConsolePage } from './console-page.ts';
+import { routeDesk } from './desk-routes.ts';
+import { routeOpenApi } from './openapi.ts';
+import { routeQueueBoard } from './queue-board.ts';
+
+export interface ConsoleSetup {
+  app: App;
+  teams: Teams;
+  policy: AgencyPolicy;
+  clock: Clock;
+  /** Default: one over the app's staff directory (its stand-in hash costs a full scrypt: share one). */
+  auth?: StaffAuth;
+}
+
+/** The staff console: sign-in, the desk API and its OpenAPI description, the page at /console and the job board for admins. */
+export function routeConsole(http: HttpServer, { app, teams, policy, clock, auth: given }: ConsoleSetup): StaffDesk {
+  const { parts } = app;
+  const auth = given ?? new StaffAuth({ staff: parts.staff, audit: parts.audit, clock });
+  const desk = new StaffDesk({ ...parts, engine: app.engine, router: app.router, teams, policy, clock });
+  routeStaffAuth(http, { auth, clock });
+  routeDesk(http, { desk, auth, feed: parts.feed, staff: parts.staff, teams, clock });
+  routeOpenApi(http);
+  routeConsolePage(http);
+  routeQueueBoard(http, { auth, jobs: parts.jobs });
+  return desk;
+}

@@ -1,0 +1,56 @@
+import type { CaseRecord } from '../ports/case-register.ts';
+import type { ComplaintFacts, OfferMade, Wants } from '../conversation/state.ts';
+import type { AgencyPolicy } from '../policy/agency-policy.ts';
+import { moneyKinds } from '../policy/parts.ts';
+import { redact } from '../privacy/redact.ts';
+import type { Locale } from '../taxonomy.ts';
+import type { Packet, RemedyView } from './views.ts';
+
+/** The facts a case records (see `caseDraft`). */
+type RecordedFacts = Partial<Pick<ComplaintFacts, 'telling' | 'tour' | 'when' | 'people' | 'wants' | 'amounts' | 'attachments'>>;
+
+/**
+ * The handoff packet: what the traveller told, confirmed and was offered, so staff never
+ * ask them to repeat it. A partner's copy hides who the traveller is, and shows no offers.
+ */
+export function packetOf(record: CaseRecord, offered: { offer: OfferMade | null; refused: number; locale: Locale | null }, policy: AgencyPolicy, forPartner: boolean): Packet {
+  const { offer, refused, locale } = offered;
+  const facts = record.facts as RecordedFacts;
+  const text = (s: string) => (forPartner ? redact(s).text : s);
+  const optional = (s: string | null | undefined) => (s ? text(s) : null);
+  return {
+    telling: (facts.telling ?? []).map(text),
+    restatementConfirmed: record.steps.includes('apologise') || record.steps.includes('propose'),
+    category: record.category,
+    also: record.also,
+    problems: record.problems,
+    severity: record.severity,
+    flags: record.flags,
+    tour: optional(facts.tour),
+    when: optional(facts.when),
+    people: facts.people ?? null,
+    wants: optional(wantsText(facts.wants)),
+    amounts: facts.amounts ?? [],
+    remedies: forPartner || !offer ? [] : offer.options.map((o) => remedyView(o, policy)),
+    offerTotal: forPartner ? null : (offer?.total ?? null),
+    currency: policy.currency,
+    refused: forPartner ? 0 : refused,
+    attachments: forPartner ? [] : (facts.attachments ?? []).map(({ kind, ref }) => ({ kind, ref })),
+    locale,
+  };
+}
+
+const wantsText = (wants: Wants | null | undefined): string | null => (!wants ? null : 'kind' in wants ? wants.kind : wants.words);
+
+function remedyView(o: OfferMade['options'][number], policy: AgencyPolicy): RemedyView {
+  const isMoney = moneyKinds.has(o.kind);
+  return {
+    id: o.part,
+    kind: o.kind,
+    clause: o.clause,
+    amount: o.amount,
+    floor: o.floor,
+    needsApproval: o.needsApproval,
+    approver: isMoney && o.amount !== null ? policy.approverFor(o.amount) : null,
+  };
+}
