@@ -4,15 +4,18 @@ import type { ReadStream } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { SystemClock } from '../clock/system-clock.ts';
 import type { Config } from '../config.ts';
+import { loadTeams } from '../desk/teams.ts';
 import { createLogger } from '../log.ts';
 import { addStaff, checkStaffInput, StaffInputError } from '../staff/add-staff.ts';
 import { staffRoles } from '../staff/roles.ts';
 import { openSql } from '../wiring.ts';
 
-export const staffUsage = `Usage: tripcare staff add --username NAME --name "Full Name" --role ROLE
+export const staffUsage = `Usage: tripcare staff add --username NAME --name "Full Name" --role ROLE [--team TEAM ...]
 
   Reads the password from stdin (one line), or asks for it when run in a terminal.
   ROLE is one of: ${staffRoles.join(', ')}.
+  TEAM is a team id of the teams file (TEAMS_FILE); repeat --team for several. Without one,
+  an agent works every team's queue.
 `;
 
 export interface StaffIo {
@@ -25,24 +28,29 @@ export interface StaffIo {
 export async function staffCommand(args: string[], config: Config, io: StaffIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string', multiple: true } } });
   } catch (e) {
     return usage(io, e instanceof Error ? e.message : String(e));
   }
-  const { positionals: [action], values: { username, name, role } } = parsed;
+  const { positionals: [action], values: { username, name, role, team = [] } } = parsed;
   if (action !== 'add') return usage(io, `Unknown staff command "${action ?? ''}".`);
   if (!username || !name || !role) return usage(io, 'tripcare staff add needs --username, --name and --role.');
 
+  const known = await loadTeams(config.TEAMS_FILE);
+  const unknown = team.filter((t) => !known.get(t));
+  if (unknown.length > 0) return refused(io, `No team ${unknown.join(', ')}; the teams are: ${known.all.map((t) => t.id).join(', ')}.`);
+
   const password = await readPassword(io, username);
   if (password === undefined) return refused(io, 'The passwords typed did not match.');
-  const input = { username, displayName: name, role, password };
+  const input = { username, displayName: name, role, password, teams: team };
   const clock = new SystemClock();
   try {
     checkStaffInput(input); // before the database, which takes seconds to open
     const sql = await openSql(config, clock, createLogger('error'));
     try {
       const account = await addStaff({ staff: sql.staff, audit: sql.audit, clock, actor: 'cli' }, input);
-      io.output.write(`Added ${account.role} ${account.username} (${account.displayName}).\n`);
+      const teams = account.teams.length > 0 ? ` in ${account.teams.join(', ')}` : '';
+      io.output.write(`Added ${account.role} ${account.username} (${account.displayName})${teams}.\n`);
       return 0;
     } finally {
       await sql.close();

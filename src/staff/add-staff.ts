@@ -17,6 +17,8 @@ export interface StaffToAdd {
   displayName: string;
   role: string;
   password: string;
+  /** The desk teams whose queues they work (see the teams file); none: every team's. */
+  teams?: string[];
 }
 
 /** ASCII only, so "case-insensitive" means the same in memory and in SQL. */
@@ -29,6 +31,7 @@ export function checkStaffInput(input: StaffToAdd): asserts input is StaffToAdd 
   }
   if (!input.displayName.trim()) throw new StaffInputError('The name must not be empty.');
   if (!isStaffRole(input.role)) throw new StaffInputError(`The role must be one of: ${staffRoles.join(', ')}.`);
+  if (input.teams && input.role === 'partner' && input.teams.length > 0) throw new StaffInputError('Partners belong to no team: they see only what is shared with them.');
   const weakness = passwordWeakness(input.password);
   if (weakness) throw new StaffInputError(weakness);
 }
@@ -43,14 +46,14 @@ export async function addStaff(
   const passwordHash = await hashPassword(input.password, deps.scrypt ?? scryptDefaults);
   let account: StaffAccount;
   try {
-    account = await deps.staff.add({ username: input.username, displayName, role: input.role, passwordHash, teams: [] }, deps.clock.now());
+    account = await deps.staff.add({ username: input.username, displayName, role: input.role, passwordHash, teams: [...new Set(input.teams ?? [])] }, deps.clock.now());
   } catch (e) {
     if (e instanceof UsernameTakenError) throw new StaffInputError(e.message);
     throw e;
   }
   await deps.audit.record({
     actor: deps.actor, action: 'staff.add', target: account.id,
-    details: { username: account.username, role: account.role }, at: deps.clock.now(),
+    details: { username: account.username, role: account.role, teams: account.teams }, at: deps.clock.now(),
   });
   return account;
 }

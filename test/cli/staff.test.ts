@@ -30,6 +30,15 @@ describe('tripcare staff add', () => {
     expect(await add('MEI', 'Another-pass-34')).toMatchObject({ code: 1, stderr: 'The username "MEI" is taken.\n' });
   });
 
+  it('puts an agent in desk teams, and refuses a team the teams file does not have', async () => {
+    const agent = (username: string, ...teams: string[]) =>
+      run(['staff', 'add', '--username', username, '--name', 'Li Na', '--role', 'agent', ...teams.flatMap((t) => ['--team', t])], 'Correct-horse-56\n', { DATA_DIR: dataDir });
+    expect(await agent('lina', 'legal', 'finance')).toMatchObject({ code: 0, stdout: 'Added agent lina (Li Na) in legal, finance.\n' });
+    const refused = await agent('wang', 'lawyers');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('No team lawyers; the teams are: customer_service, operations, guide_management, finance, legal.');
+  });
+
   it('explains its usage', async () => {
     const result = await run(['staff', 'add', '--username', 'x'], '', { DATA_DIR: dataDir });
     expect(result.code).toBe(2);
@@ -42,7 +51,8 @@ describe('tripcare staff add', () => {
       const mei = await sql.staff.byUsername('mei');
       expect(mei).toMatchObject({ displayName: 'Mei Lin', role: 'admin' });
       expect(await verifyPassword('Correct-horse-12', mei!.passwordHash)).toBe(true);
-      expect(await sql.audit.entries()).toEqual([{ actor: 'cli', action: 'staff.add', target: mei!.id, details: { username: 'mei', role: 'admin' }, at: expect.any(Date) }]);
+      expect(await sql.audit.entries({ target: mei!.id })).toEqual([{ actor: 'cli', action: 'staff.add', target: mei!.id, details: { username: 'mei', role: 'admin', teams: [] }, at: expect.any(Date) }]);
+      expect((await sql.staff.byUsername('lina'))?.teams).toEqual(['legal', 'finance']);
     } finally {
       await sql.close();
     }
