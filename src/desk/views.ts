@@ -1,5 +1,4 @@
-import type { Channel } from '../conversation/messages.ts';
-import type { DeskLevel, TicketReason, TicketStatus } from '../ports/escalation-desk.ts';
+import type { Ticket } from '../ports/escalation-desk.ts';
 import type { Category, Flag, Severity } from '../taxonomy.ts';
 
 /** What the console is sent: plain JSON, times as ISO strings. Traveller text is always plain text to render as text. */
@@ -9,23 +8,11 @@ export interface StaffRef {
   displayName: string;
 }
 
-/** A line of the queue. */
-export interface QueueItem {
-  caseId: string;
-  channel: Channel;
-  team: string;
-  level: DeskLevel;
-  reason: TicketReason;
-  severity: Severity;
-  category: Category;
-  flags: Flag[];
-  status: TicketStatus;
-  owner: StaffRef | null;
-  openedAt: string;
-  respondBy: string | null;
-  resolveBy: string | null;
-  alertedAt: string | null;
-}
+/** Dates as ISO strings, as JSON carries them. */
+type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+/** A line of the queue: the ticket, without where the conversation lives or who else it is shared with. */
+export type QueueItem = Omit<AsJson<Ticket>, 'conversationKey' | 'ownerId' | 'sharedWith' | 'updatedAt'> & { owner: StaffRef | null };
 
 export interface RemedyView {
   /** The id to approve it by. */
