@@ -7,7 +7,7 @@ import { renderConversation } from './conversation.js';
 import { beep, isMuted, setMuted, setTitle, showUnseen, unlockAudio } from './cue.js';
 import { el } from './dom.js';
 import { watchDesk } from './events.js';
-import { currentLocale, label, savedLocale, t, useLocale } from './i18n.js';
+import { currentLocale, label, localName, savedLocale, t, useLocale } from './i18n.js';
 import { renderQueue, tickQueue } from './queue.js';
 
 const byId = (id) => document.getElementById(id);
@@ -124,7 +124,7 @@ function drawTeams() {
   const select = byId('team-filter');
   select.replaceChildren(
     el('option', { value: '', textContent: t('queue.allTeams') }),
-    ...state.teams.map((team) => el('option', { value: team.id, textContent: team.name })),
+    ...state.teams.map((team) => el('option', { value: team.id, textContent: localName(team.name) })),
   );
   select.value = state.team;
 }

@@ -37,3 +37,6 @@ export function label(group, id) {
   const key = `${group}.${id}`;
   return key in strings ? strings[key] : String(id);
 }
+
+/** A name the server gives in every console language (e.g. a team's), in the current one. */
+export const localName = (names) => names[current] ?? names.en ?? '';

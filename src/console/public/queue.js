@@ -1,7 +1,7 @@
 // The queue: one row per case, in the server's order (severity, then waiting time).
 // Waiting times and reply deadlines tick live without redrawing the rows.
 import { el } from './dom.js';
-import { label, t } from './i18n.js';
+import { label, localName, t } from './i18n.js';
 import { duration } from './time.js';
 
 /** The live times on screen: each span with the moment it counts from or to. */
@@ -12,7 +12,7 @@ let clocks = [];
  * the open case; `onOpen(caseId)` is called when a row is chosen.
  */
 export function renderQueue(list, { items, teams, isNew, selected, onOpen }) {
-  const teamNames = new Map(teams.map((team) => [team.id, team.name]));
+  const teamNames = new Map(teams.map((team) => [team.id, localName(team.name)]));
   clocks = [];
   list.replaceChildren(...items.map((item) => row(item, teamNames, isNew(item.caseId), item.caseId === selected, onOpen)));
   tickQueue();
