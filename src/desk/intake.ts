@@ -9,6 +9,7 @@ import type { DeskLevel, EscalationDesk, TicketReason } from '../ports/escalatio
 import type { Job, JobQueue } from '../ports/job-queue.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
 import { severities } from '../taxonomy.ts';
+import { levelToApprove } from './permissions.ts';
 import type { Teams } from './teams.ts';
 
 export interface IntakeParts {
@@ -56,8 +57,7 @@ export function workDeskIntake(p: IntakeParts): void {
   p.jobs.process('case.action', async (job) => {
     const data = parse(job, actionJob, p.log);
     if (!data?.needsApproval) return; // an arrangement without approval is the bot's to confirm
-    const level: DeskLevel = data.approver === 'executive' || data.approver === 'supervisor' ? data.approver : 'agent';
-    await openTicket(p, data.caseId, 'approval', level, new Date(data.dueAt));
+    await openTicket(p, data.caseId, 'approval', levelToApprove(data.approver), new Date(data.dueAt));
   });
   p.jobs.process('supervisor.alert', async (job) => {
     const data = parse(job, alertJob, p.log);

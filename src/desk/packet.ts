@@ -1,8 +1,8 @@
 import type { CaseRecord } from '../ports/case-register.ts';
 import type { ComplaintFacts, OfferMade, Wants } from '../conversation/state.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
-import { moneyKinds } from '../policy/parts.ts';
 import { redact } from '../privacy/redact.ts';
+import { levelToApprove } from './permissions.ts';
 import type { Locale } from '../taxonomy.ts';
 import type { Packet, RemedyView } from './views.ts';
 
@@ -31,7 +31,7 @@ export function packetOf(record: CaseRecord, offered: { offer: OfferMade | null;
     people: facts.people ?? null,
     wants: optional(wantsText(facts.wants)),
     amounts: facts.amounts ?? [],
-    remedies: forPartner || !offer ? [] : offer.options.map((o) => remedyView(o, policy)),
+    remedies: forPartner || !offer ? [] : offer.options.map((o) => remedyView(o, offer.total, policy)),
     offerTotal: forPartner ? null : (offer?.total ?? null),
     currency: policy.currency,
     refused: forPartner ? 0 : refused,
@@ -42,8 +42,8 @@ export function packetOf(record: CaseRecord, offered: { offer: OfferMade | null;
 
 const wantsText = (wants: Wants | null | undefined): string | null => (!wants ? null : 'kind' in wants ? wants.kind : wants.words);
 
-function remedyView(o: OfferMade['options'][number], policy: AgencyPolicy): RemedyView {
-  const isMoney = moneyKinds.has(o.kind);
+/** Authority goes by the case's total, not by one part of it. */
+function remedyView(o: OfferMade['options'][number], total: number | null, policy: AgencyPolicy): RemedyView {
   return {
     id: o.part,
     kind: o.kind,
@@ -51,6 +51,6 @@ function remedyView(o: OfferMade['options'][number], policy: AgencyPolicy): Reme
     amount: o.amount,
     floor: o.floor,
     needsApproval: o.needsApproval,
-    approver: isMoney && o.amount !== null ? policy.approverFor(o.amount) : null,
+    approver: o.needsApproval && total !== null ? levelToApprove(policy.approverFor(total)) : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { DeskLevel, Ticket } from '../ports/escalation-desk.ts';
 import { deskLevels } from '../ports/escalation-desk.ts';
+import type { Approver } from '../policy/authority.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 
 /**
@@ -50,3 +51,7 @@ export const isOpen = (ticket: Ticket): boolean => ticket.status === 'waiting' |
 export function nextLevel(level: DeskLevel): DeskLevel | null {
   return deskLevels[ladder(level) + 1] ?? null;
 }
+
+/** The desk level that approves what the policy leaves to `approver`: the bot's and guides' limits are agents' work on the desk. */
+export const levelToApprove = (approver: Approver | string): DeskLevel =>
+  approver === 'supervisor' || approver === 'executive' ? approver : 'agent';

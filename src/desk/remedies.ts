@@ -53,7 +53,10 @@ export function approve(offer: OfferMade, part: string, change: { amount?: numbe
   const others = offer.options.filter((o) => o.part !== part && moneyKinds.has(o.kind)).map((o) => o.amount);
   const total = others.some((a) => a === null) ? null : others.reduce<number>((sum, a) => sum + (a ?? 0), amount ?? 0);
   if (total !== null && !policy.canConfirm(change.approver, total)) {
-    throw new DeskError(403, `a total of ${total} ${policy.currency} is beyond a ${change.approver}'s authority: it needs a ${policy.approverFor(total)}`);
+    throw new DeskError(403, `a total of ${total} ${policy.currency} is beyond ${withArticle(change.approver)}'s authority: it needs ${withArticle(policy.approverFor(total))}`);
   }
   return { part, amount, total, approvedBy: change.approvedBy, approver: change.approver };
 }
+
+/** "an agent", "a supervisor", "an executive". */
+const withArticle = (role: Approver): string => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;

@@ -9,7 +9,7 @@ import type { CaseRegister } from '../ports/case-register.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { DeskEvent, DeskFeed } from '../ports/desk-feed.ts';
-import type { EscalationDesk, Ticket } from '../ports/escalation-desk.ts';
+import type { DeskLevel, EscalationDesk, Ticket } from '../ports/escalation-desk.ts';
 import type { PromiseLedger } from '../ports/promise-ledger.ts';
 import type { StaffDirectory } from '../ports/staff-directory.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
@@ -105,7 +105,7 @@ export class StaffDesk {
   }
 
   async say(actor: Staff, caseId: string, text: string): Promise<void> {
-    const ticket = await this.#held(actor, caseId);
+    const { ticket } = await this.#held(actor, caseId);
     if (ticket.reason === 'approval') throw new DeskError(409, 'this ticket is for approving a remedy; the bot is still talking with the traveller');
     const window = await this.#window(ticket);
     if (window && !window.open) throw new DeskError(409, 'WeChat allows no more messages until the traveller writes again (48-hour window closed or message quota used up)');
@@ -123,9 +123,7 @@ export class StaffDesk {
   }
 
   async approve(actor: Staff, caseId: string, remedyId: string, amount: number | undefined): Promise<void> {
-    const ticket = await this.#held(actor, caseId);
-    const approver = may.levelOf(actor);
-    if (!approver) throw new DeskError(403, 'only agents, supervisors and executives approve remedies');
+    const { ticket, level: approver } = await this.#held(actor, caseId);
     const offer = currentOffer(await this.#p.ledger.entries(caseId));
     if (!offer) throw new DeskError(409, 'no remedy has been offered in this case');
     const approval = approve(offer, remedyId, { amount, approver, approvedBy: actor.id }, this.#p.policy);
@@ -153,9 +151,11 @@ export class StaffDesk {
 
   /** Closes the case as resolved, with who was responsible and their shares of the cost; the bot then asks whether the traveller is satisfied. */
   async close(actor: Staff, caseId: string, resolution: Resolution): Promise<void> {
-    const ticket = await this.#held(actor, caseId);
+    const { ticket } = await this.#held(actor, caseId);
     const record = await this.#p.register.get(caseId);
-    const total = currentOffer(await this.#p.ledger.entries(caseId))?.total ?? 0;
+    const offer = currentOffer(await this.#p.ledger.entries(caseId));
+    if (ticket.reason === 'approval' && offer?.needsApproval) throw new DeskError(409, 'approve the remedy (or change its amount) before closing: the traveller accepted it');
+    const total = offer?.total ?? 0;
     const responsible = splitCost(total, resolution.responsible);
     const closedAt = this.#p.clock.now().toISOString();
     await this.#p.register.update(caseId, {
@@ -169,7 +169,7 @@ export class StaffDesk {
 
   /** Gives the conversation back to the bot, which says back what it knows and carries on. */
   async handBack(actor: Staff, caseId: string): Promise<void> {
-    const ticket = await this.#held(actor, caseId);
+    const { ticket } = await this.#held(actor, caseId);
     if (ticket.reason === 'approval') throw new DeskError(409, 'the bot has this conversation already');
     await this.#p.register.update(caseId, { status: 'open' });
     await this.#act(ticket, (state) => staffHandedBack(state, this.#member(actor, ticket)));
@@ -225,10 +225,13 @@ export class StaffDesk {
     return ticket;
   }
 
-  async #held(actor: Staff, caseId: string): Promise<Ticket> {
+  /** The ticket the actor holds, and the level they work at; admins and partners hold none, so claiming would not help them. */
+  async #held(actor: Staff, caseId: string): Promise<{ ticket: Ticket; level: DeskLevel }> {
     const ticket = await this.#visible(actor, caseId);
+    const level = may.levelOf(actor);
+    if (!level) throw new DeskError(403, 'only agents, supervisors and executives talk to travellers and approve remedies');
     if (!may.holds(actor, ticket)) throw new DeskError(409, 'claim this conversation first: only its owner can do that');
-    return ticket;
+    return { ticket, level };
   }
 
   /** A change to the conversation, run by the engine under its turn lock. */

@@ -23,7 +23,7 @@ export interface RemedyView {
   /** What the law or contract alone requires: an approval may not go below it. */
   floor: number | null;
   needsApproval: boolean;
-  /** The role that may approve its amount. */
+  /** The least senior role that may approve it, by the case's total; null when it needs no approval or the total waits for facts. */
   approver: string | null;
 }
 
