@@ -1,20 +1,16 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogues } from '../../src/i18n/render.ts';
 import type { CaseRecord } from '../../src/ports/case-register.ts';
+import { chromiumPresent, launchChromium } from '../support/chromium.ts';
 import { WebchatServer } from '../support/webchat.ts';
 
-const executablePath = '/usr/bin/chromium';
-const present = existsSync(executablePath);
-if (!present && process.env.CI === 'true') throw new Error(`${executablePath} is missing; CI=true requires the browser test (apt-get install -y chromium)`);
-if (!present) process.stderr.write(`\n  ⚠ skipping the web chat browser test: ${executablePath} is missing (apt-get install -y chromium)\n\n`);
+const present = chromiumPresent('web chat browser test');
 
 type ScriptLine = { text: string } | { choice: string };
 const script = (await readFile(new URL('../fixtures/scripts/happy-en.jsonl', import.meta.url), 'utf8'))
@@ -27,10 +23,7 @@ describe.skipIf(!present)('web chat in Chromium', () => {
   beforeAll(async () => {
     server = await WebchatServer.start();
     shots = await mkdtemp(join(tmpdir(), 'tripcare-webchat-'));
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -42,7 +42,7 @@ function showSignedIn(signedIn) {
 async function enterDesk(session) {
   state.session = session;
   showSignedIn(true);
-  state.stopEvents = watchDesk(onDeskEvent, (connection) => { byId('connection').hidden = connection === 'open'; });
+  state.stopEvents = watchDesk(onDeskEvent, onConnection);
   await Promise.all([refreshQueue(), refreshStaff()]);
 }
 
@@ -147,6 +147,14 @@ byId('new-cue').addEventListener('click', () => {
 });
 
 // --- live events ---
+
+/** Changes made before the feed opened, or while it was down, sent no event here: fetch afresh once it is open. */
+function onConnection(connection) {
+  byId('connection').hidden = connection === 'open';
+  if (connection !== 'open') return;
+  void refreshQueue();
+  void refreshCase();
+}
 
 function onDeskEvent(event) {
   if (event.kind === 'ticket' && event.change === 'opened' && !state.items.some((item) => item.caseId === event.caseId)) {
