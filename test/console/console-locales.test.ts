@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deskLevels } from '../../src/ports/escalation-desk.ts';
 import { channels } from '../../src/conversation/messages.ts';
 import { offerKinds } from '../../src/policy/parts.ts';
-import { categories, flags, locales, severities } from '../../src/taxonomy.ts';
+import { categories, flags, locales, problems, severities } from '../../src/taxonomy.ts';
 
 const publicDir = new URL('../../src/console/public/', import.meta.url);
 const catalogue = (locale: string) => JSON.parse(readFileSync(new URL(`../../locales/console/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
@@ -15,6 +15,7 @@ const source = (ext: string) => readdirSync(publicDir).filter((f) => f.endsWith(
 /** Labels the console looks up by group and id (`label('category', id)`), so no literal key shows them. */
 const labelled: Record<string, readonly string[]> = {
   category: categories,
+  problem: Object.values(problems).flat(),
   severity: severities,
   flag: flags,
   reason: ['asked_for_person', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused', 'approval'],

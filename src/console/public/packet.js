@@ -27,7 +27,7 @@ export function renderPacket(packet, { locale, canApprove, onApprove }) {
     ...fact(t('packet.restatement'), packet.restatementConfirmed ? t('packet.confirmed') : t('packet.notConfirmed')),
     ...fact(t('packet.category'), label('category', packet.category)),
     ...fact(t('packet.also'), labels('category', packet.also)),
-    ...fact(t('packet.problems'), packet.problems.length === 0 ? none() : packet.problems.join(', ')),
+    ...fact(t('packet.problems'), packet.problems.length === 0 ? none() : packet.problems.map((id) => label('problem', id)).join(t('list.separator'))),
     ...fact(t('packet.severity'), el('span', { className: `badge sev-${packet.severity}`, textContent: label('severity', packet.severity) })),
     ...fact(t('packet.flags'), labels('flag', packet.flags)),
     ...fact(t('packet.tour'), packet.tour ?? none()),
