@@ -2,7 +2,7 @@
  * `npm run bench`: the engine on the Redis + PostgreSQL wiring with the offline
  * understanding. Per concurrency level (conversations talking at once): turns
  * per second and per-turn latency; then handoff latency (a traveller's request
- * until a worker picks the job up) and Redis bytes per conversation.
+ * until a worker picks the job up), Redis bytes per conversation, and the staff desk (bench/desk.ts).
  * Prints a table and writes bench/out/latest.json. Services: REDIS_URL and
  * DATABASE_URL, default the local ones; everything it writes is removed after.
  */
@@ -15,6 +15,8 @@ import type { InboundMessage } from '../src/conversation/messages.ts';
 import { createLogger } from '../src/log.ts';
 import { loadPolicy } from '../src/policy/policy-file.ts';
 import { openParts } from '../src/wiring.ts';
+import { benchDesk } from './desk.ts';
+import type { DeskBench } from './desk.ts';
 import { median, percentile, round } from './stats.ts';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -151,12 +153,22 @@ const handoffs = (await handoffLatencies(200)).sort((a, b) => a - b);
 const handoff = { handoffP50Ms: round(percentile(handoffs, 50)), handoffP99Ms: round(percentile(handoffs, 99)), handoffs: handoffs.length };
 for (const level of results) Object.assign(level, handoff);
 
+const deskRuns: DeskBench[] = [];
+for (let r = 0; r < repeats; r++) {
+  const bench = await openBench(`desk${r}`);
+  deskRuns.push(await benchDesk(bench, message, 100));
+  await bench.app.close();
+  await cleanUp(bench.config.REDIS_PREFIX, bench.config.DATABASE_SCHEMA);
+}
+const desk = Object.fromEntries(Object.keys(deskRuns[0] ?? {}).map((k) => [k, round(median(deskRuns.map((d) => d[k as keyof DeskBench])))]));
+
 const header = ['at once', 'turns/s', 'turn p50 ms', 'turn p99 ms', 'worst p99 ms', 'handoff p50 ms', 'handoff p99 ms', 'Redis B/conv'];
 const rows = results.map((l) => [l.concurrency, l.turnsPerSecond, l.turnP50Ms, l.turnP99Ms, l.turnP99MsWorstRun, l.handoffP50Ms, l.handoffP99Ms, l.bytesPerConversation].map(String));
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
 process.stdout.write(`tripcare engine, Redis + PostgreSQL, offline understanding — median of ${repeats} runs per level\n`);
 process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
+process.stdout.write(`staff desk, median of ${repeats} runs: ${Object.entries(desk).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
 await mkdir(new URL('./out/', import.meta.url), { recursive: true });
-await writeFile(new URL('./out/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), levels: results }, null, 2)}\n`);
+await writeFile(new URL('./out/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), levels: results, desk }, null, 2)}\n`);
 process.exit(0);
