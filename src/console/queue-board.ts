@@ -6,7 +6,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { sendJson } from '../http/server.ts';
 import type { Handler, HttpServer } from '../http/server.ts';
-import type { JobName, JobQueue } from '../ports/job-queue.ts';
+import { jobNames } from '../ports/job-queue.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
 import { BullmqJobQueue } from '../stores/bullmq/bullmq-job-queue.ts';
 import { checkOrigin, requireStaff } from './staff-session.ts';
@@ -15,9 +16,6 @@ const basePath = '/admin/queues';
 /** Those bull-board's UI and API use: reading, and retrying, promoting, cleaning, pausing jobs. */
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const safeMethods = new Set(['GET', 'HEAD']);
-
-/** Every job name, so each queue shows even before this process has used it; a Record, so none is forgotten. */
-const jobNames = Object.keys({ 'turn.flush': 0, handoff: 0, 'case.action': 0, 'sla.due': 0, 'supervisor.alert': 0 } satisfies Record<JobName, 0>) as JobName[];
 
 /**
  * bull-board at /admin/queues, for admins only: the BullMQ queues, their jobs, and

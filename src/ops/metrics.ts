@@ -1,8 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Engine } from '../engine/engine.ts';
-import type { JobName, JobQueue } from '../ports/job-queue.ts';
+import { jobNames } from '../ports/job-queue.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
 
-const queues: JobName[] = ['handoff', 'case.action', 'sla.due', 'supervisor.alert', 'turn.flush'];
 
 /** Prometheus metrics of one process: turns, turn latency, handoffs, SLA breaches, queue depths. */
 export function createMetrics(engine: Engine, jobs: JobQueue): Registry {
@@ -18,7 +18,7 @@ export function createMetrics(engine: Engine, jobs: JobQueue): Registry {
   new Gauge({
     name: 'tripcare_queue_waiting', help: 'Jobs waiting, by queue.', labelNames: ['queue'], registers: [registry],
     async collect() {
-      for (const name of queues) this.set({ queue: name }, (await jobs.waiting(name)).length);
+      for (const name of jobNames) this.set({ queue: name }, (await jobs.waiting(name)).length);
     },
   });
   engine.on('turn', ({ ms, step }) => {

@@ -4,7 +4,8 @@
  */
 export type DeskEvent =
   | { kind: 'ticket'; caseId: string; change: 'opened' | 'claimed' | 'assigned' | 'closed' | 'handed_back' | 'shared' | 'alert' }
-  | { kind: 'message'; caseId: string };
+  | { kind: 'message'; caseId: string }
+  | { kind: 'incident'; incidentId: string; change: 'opened' | 'page' | 'acknowledged' | 'outreach' };
 
 /**
  * Fans desk events out to every console, across processes: a traveller's message

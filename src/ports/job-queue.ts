@@ -1,10 +1,14 @@
 /** Background work, named as BullMQ names it: a queue of jobs, handled by workers. */
-export type JobName =
-  | 'turn.flush' // a burst of traveller messages is complete
-  | 'handoff' // a person must take the conversation
-  | 'case.action' // a person must act on an accepted remedy: approve an amount, arrange a fix, call back
-  | 'sla.due' // a promised reply time has come
-  | 'supervisor.alert'; // a supervisor must look now
+export const jobNames = [
+  'turn.flush', // a burst of traveller messages is complete
+  'handoff', // a person must take the conversation
+  'case.action', // a person must act on an accepted remedy: approve an amount, arrange a fix, call back
+  'sla.due', // a promised reply time has come
+  'supervisor.alert', // a supervisor must look now
+  'group.check', // a case names a departure: are its travellers complaining together?
+  'incident.page', // page the manager on duty about an incident, again until acknowledged
+] as const;
+export type JobName = (typeof jobNames)[number];
 
 export interface JobOptions {
   /** Run no earlier than this many ms from now. Default 0. */

@@ -17,10 +17,14 @@ const ticketChanges: { [C in TicketChange]: C } = {
   opened: 'opened', claimed: 'claimed', assigned: 'assigned', closed: 'closed', handed_back: 'handed_back', shared: 'shared', alert: 'alert',
 };
 
+type IncidentChange = Extract<DeskEvent, { kind: 'incident' }>['change'];
+const incidentChanges: { [C in IncidentChange]: C } = { opened: 'opened', page: 'page', acknowledged: 'acknowledged', outreach: 'outreach' };
+
 /** A desk event as it comes off the channel; anything else there (another version, another program) is not one. */
 const deskEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), caseId: z.string(), change: z.enum(ticketChanges) }),
   z.object({ kind: z.literal('message'), caseId: z.string() }),
+  z.object({ kind: z.literal('incident'), incidentId: z.string(), change: z.enum(incidentChanges) }),
 ]) satisfies z.ZodType<DeskEvent>;
 
 /**
