@@ -1,5 +1,6 @@
 import type { Masked } from './mask.ts';
 import { CHINESE_NUMBER, parseNumber } from './numbers.ts';
+import { localDate } from '../../../clock/local-date.ts';
 
 interface Found {
   at: number;
@@ -32,18 +33,8 @@ const RELATIVE = new RegExp(
 );
 const AGO = new RegExp(`(?<![\\d])(\\d{1,2}|${CHINESE_NUMBER})\\s?(?:天前|日前| days ago)`, 'g');
 
-// One formatter per zone: building one costs far more than using it.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function today(now: Date, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(now).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
-}
+/** Local midnight of today in `timeZone`, as a UTC timestamp (dates here are counted in UTC days). */
+const today = (now: Date, timeZone: string): number => Date.parse(localDate(now, timeZone));
 
 function iso(y: number, m: number, d: number): string | null {
   const t = Date.UTC(y, m - 1, d);
