@@ -1,6 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
-import { DeskError } from '../desk/desk-error.ts';
 import type { StaffDesk } from '../desk/staff-desk.ts';
 import type { Teams } from '../desk/teams.ts';
 import { openEventStream } from '../http/event-stream.ts';
@@ -10,9 +8,10 @@ import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeskFeed } from '../ports/desk-feed.ts';
 import type { StaffDirectory } from '../ports/staff-directory.ts';
-import type { Staff, StaffAuth } from '../staff/staff-auth.ts';
+import type { StaffAuth } from '../staff/staff-auth.ts';
 import * as api from './desk-api.ts';
-import { readJsonBody } from './json-body.ts';
+import type { Action } from './route-kit.ts';
+import { action, answer, ok, pathAfter, pick, run, runAction } from './route-kit.ts';
 import { requireStaff } from './staff-session.ts';
 
 export interface DeskRouteParts {
@@ -24,20 +23,8 @@ export interface DeskRouteParts {
   clock: Clock;
 }
 
-const maxBodyBytes = 16 * 1024;
 /** Per staff member: bursts of 30 actions, then 2 a second; a stuck script cannot flood travellers. */
-const actionRate = { burst: 30, perSecond: 2 };
-
-interface Action<S extends z.ZodType = z.ZodType> {
-  body: S;
-  run(actor: Staff, caseId: string, input: z.infer<S>): Promise<unknown>;
-}
-/** Actions that change something answer `{ ok: true }` once done. */
-const ok = async (done: Promise<void>) => {
-  await done;
-  return { ok: true };
-};
-const action = <S extends z.ZodType>(body: S, run: Action<S>['run']): Action => ({ body, run: run as Action['run'] });
+export const actionRate = { burst: 30, perSecond: 2 };
 
 /**
  * The desk API under /api: the queue, conversations and what staff do with them, the staff
@@ -83,14 +70,10 @@ export function routeDesk(http: HttpServer, p: DeskRouteParts): void {
   });
 
   http.route('POST', '/api/conversations/*', async (req, res) => {
-    const session = await requireStaff(req, res, p.auth, { csrf: true });
-    const target = session && parseTarget(req, res);
-    if (!session || !target) return;
-    const chosen = target.remedyId !== null ? approve(target.remedyId) : target.action !== null && Object.hasOwn(actions, target.action) ? actions[target.action] : undefined;
-    if (!chosen) return sendJson(res, 404, { error: 'no such action' });
-    if (!limiter.take(session.staff.id)) return sendJson(res, 429, { error: 'too many actions at once; wait a moment' });
-    const input = await readJsonBody(req, res, maxBodyBytes, chosen.body);
-    if (input) await run(res, () => chosen.run(session.staff, target.caseId, input.data));
+    const target = parseTarget(req, res);
+    if (!target) return;
+    const chosen = target.remedyId !== null ? approve(target.remedyId) : pick(actions, target.action ?? undefined);
+    await runAction(req, res, { auth: p.auth, limiter }, target.caseId, chosen);
   });
 
   http.route('GET', '/api/events', async (req, res) => {
@@ -111,7 +94,7 @@ interface Target {
 
 /** `/api/conversations/{caseId}[/{action} | /remedies/{remedyId}/approve]`, or null having answered 404. */
 function parseTarget(req: IncomingMessage, res: ServerResponse): Target | null {
-  const parts = new URL(req.url ?? '/', 'http://local').pathname.split('/').slice(3).map(safeDecode);
+  const parts = pathAfter(req, 3);
   const [caseId, action, remedyId, approve] = parts;
   const valid = caseId !== undefined && api.caseIdPattern.test(caseId) && parts.length <= 4
     && (parts.length < 3 || (action === 'remedies' && remedyId !== undefined && /^\w{1,60}$/.test(remedyId) && approve === 'approve'));
@@ -120,27 +103,4 @@ function parseTarget(req: IncomingMessage, res: ServerResponse): Target | null {
     return null;
   }
   return { caseId, action: parts.length === 2 ? (action ?? null) : null, remedyId: parts.length === 4 ? (remedyId ?? null) : null };
-}
-
-const safeDecode = (s: string): string => {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return '\u0000';
-  }
-};
-
-/** Runs an action and answers with what it returns, or a refusal with its status. */
-async function run(res: ServerResponse, action: () => Promise<unknown>): Promise<void> {
-  try {
-    answer(res, 200, await action());
-  } catch (e) {
-    if (!(e instanceof DeskError)) throw e;
-    sendJson(res, e.status, { error: e.message, ...e.details });
-  }
-}
-
-function answer(res: ServerResponse, status: number, body: unknown): void {
-  res.setHeader('cache-control', 'no-store');
-  sendJson(res, status, body);
 }

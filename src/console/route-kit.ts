@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { DeskError } from '../desk/desk-error.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
+import { sendJson } from '../http/server.ts';
+import type { Staff, StaffAuth } from '../staff/staff-auth.ts';
+import { readJsonBody } from './json-body.ts';
+import { requireStaff } from './staff-session.ts';
+import type { StaffCheck } from './staff-session.ts';
+
+/** What the console API's routes share: actions with zod bodies, answers, refusals, paths. */
+
+const maxBodyBytes = 16 * 1024;
+
+/** A change to one resource (a case, an incident, a guide): its body's schema, and what it does. */
+export interface Action<S extends z.ZodType = z.ZodType> {
+  body: S;
+  run(actor: Staff, id: string, input: z.infer<S>): Promise<unknown>;
+}
+
+export const action = <S extends z.ZodType>(body: S, run: Action<S>['run']): Action => ({ body, run: run as Action['run'] });
+
+/** Actions that change something answer `{ ok: true }` once done. */
+export const ok = async (done: Promise<unknown>) => {
+  await done;
+  return { ok: true };
+};
+
+/**
+ * Runs `chosen` for the signed-in staff member: CSRF checked, rate-limited per person, the
+ * body read and validated, and the result (or a refusal) answered as JSON.
+ */
+export async function runAction(req: IncomingMessage, res: ServerResponse, p: { auth: StaffAuth; limiter: RateLimiter; check?: Omit<StaffCheck, 'csrf'> }, id: string, chosen: Action | undefined): Promise<void> {
+  const session = await requireStaff(req, res, p.auth, { ...p.check, csrf: true });
+  if (!session) return;
+  if (!chosen) return sendJson(res, 404, { error: 'no such action' });
+  if (!p.limiter.take(session.staff.id)) return sendJson(res, 429, { error: 'too many actions at once; wait a moment' });
+  const input = await readJsonBody(req, res, maxBodyBytes, chosen.body);
+  if (input) await run(res, () => chosen.run(session.staff, id, input.data));
+}
+
+/** Runs `work` and answers with what it returns, or a refusal with its status. */
+export async function run(res: ServerResponse, work: () => Promise<unknown>): Promise<void> {
+  try {
+    answer(res, 200, await work());
+  } catch (e) {
+    if (!(e instanceof DeskError)) throw e;
+    sendJson(res, e.status, { error: e.message, ...e.details });
+  }
+}
+
+export function answer(res: ServerResponse, status: number, body: unknown): void {
+  res.setHeader('cache-control', 'no-store');
+  sendJson(res, status, body);
+}
+
+/** The decoded segments of the path after `/api/<resource>/`; an undecodable one becomes NUL, which no id matches. */
+export function pathAfter(req: IncomingMessage, depth: number): string[] {
+  return new URL(req.url ?? '/', 'http://local').pathname.split('/').slice(depth).map(safeDecode);
+}
+
+const safeDecode = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '\u0000';
+  }
+};
+
+/** Looks up an action by name, only among the object's own (no `constructor`, `__proto__`). */
+export const pick = (actions: Record<string, Action>, name: string | undefined): Action | undefined =>
+  name !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
