@@ -1,5 +1,21 @@
+import { findBindingCode } from '../src/guides/binding-code.ts';
 import { complaintFlow } from './complaint/index.ts';
+import { bindGuide, recogniseGuide } from './guide-binding.ts';
+import { incidentFlow } from './incident/index.ts';
+import { answerSettlement } from './outreach.ts';
 import { timerDue } from './sla.ts';
-import type { Flows } from './types.ts';
+import type { Flows, Step } from './types.ts';
 
-export const flows: Flows = { turn: complaintFlow, timerDue };
+/**
+ * A binding code binds, whoever sends it; a traveller answering a group settlement settles it;
+ * then guides report incidents and travellers complain.
+ */
+const turn: Step = async (current, input, ctx) => {
+  const code = findBindingCode(input.text);
+  if (code) return bindGuide(current, code, ctx);
+  const state = await recogniseGuide(current, ctx);
+  if (state.role === 'guide') return incidentFlow(state, input, ctx);
+  return (await answerSettlement(state, input, ctx)) ?? complaintFlow(state, input, ctx);
+};
+
+export const flows: Flows = { turn, timerDue };

@@ -3,6 +3,8 @@ import type { CaseStatus } from '../src/ports/case-register.ts';
 import type { JobName, JobOptions } from '../src/ports/job-queue.ts';
 import type { Understood } from '../src/ports/understanding.ts';
 import type { ConversationState } from '../src/conversation/state.ts';
+import type { ChatAccount, Guide } from '../src/ports/guide-registry.ts';
+import type { Incident, IncidentDraft } from '../src/ports/incident-register.ts';
 import type { Phrase } from '../src/i18n/render.ts';
 import type { AgencyPolicy } from '../src/policy/agency-policy.ts';
 import type { LedgerKind } from '../src/ports/promise-ledger.ts';
@@ -29,6 +31,8 @@ export interface TurnInput {
 /** What a flow may do besides replying. The engine implements it over the ports. */
 export interface FlowContext {
   now: Date;
+  /** The agency's zone, for its "today". */
+  timeZone: string;
   policy: AgencyPolicy;
   /** The agency's 24-hour emergency line, when it has one. */
   emergencyPhone: string | null;
@@ -39,6 +43,13 @@ export interface FlowContext {
   caseStatus(caseId: string): Promise<CaseStatus | null>;
   /** Appends an offer, answer or deadline to the promise ledger, under the policy's version. */
   promise(caseId: string, kind: LedgerKind, payload: Record<string, unknown>): Promise<void>;
+  /** Binds the account to the guide of a valid one-time code; undefined for a wrong, used or expired code. */
+  redeemGuideCode(code: string, account: ChatAccount): Promise<Guide | undefined>;
+  /** The guide an account is bound to; undefined for travellers. */
+  guideFor(account: ChatAccount): Promise<Guide | undefined>;
+  guide(id: string): Promise<Guide | undefined>;
+  /** Opens an incident, or returns the one opened under `key` already. */
+  openIncident(key: string, draft: IncidentDraft): Promise<Incident>;
 }
 
 export interface TurnResult {

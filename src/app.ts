@@ -6,6 +6,7 @@ import type { EngineStores } from './engine/engine.ts';
 import type { Logger } from './log.ts';
 import type { Probe } from './ops/health.ts';
 import type { AuditLog } from './ports/audit-log.ts';
+import type { DepartureRoster } from './ports/departure-roster.ts';
 import type { DeskFeed } from './ports/desk-feed.ts';
 import type { EscalationDesk } from './ports/escalation-desk.ts';
 import type { Clock } from './ports/clock.ts';
@@ -15,9 +16,12 @@ import type { AgencyPolicy } from './policy/agency-policy.ts';
 import { MemoryAuditLog } from './stores/memory/memory-audit-log.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from './stores/memory/memory-conversation-store.ts';
+import { MemoryDepartureRoster } from './stores/memory/memory-departure-roster.ts';
 import { MemoryDeskFeed } from './stores/memory/memory-desk-feed.ts';
 import { MemoryEscalationDesk } from './stores/memory/memory-escalation-desk.ts';
+import { MemoryGuideRegistry } from './stores/memory/memory-guide-registry.ts';
 import { MemoryInbox } from './stores/memory/memory-inbox.ts';
+import { MemoryIncidentRegister } from './stores/memory/memory-incident-register.ts';
 import { MemoryJobQueue } from './stores/memory/memory-job-queue.ts';
 import { MemoryPromiseLedger } from './stores/memory/memory-promise-ledger.ts';
 import { MemoryStaffDirectory } from './stores/memory/memory-staff-directory.ts';
@@ -30,6 +34,7 @@ export interface Parts extends EngineStores {
   audit: AuditLog;
   desk: EscalationDesk;
   feed: DeskFeed;
+  roster: DepartureRoster;
   /** What /readyz checks. */
   probes: Probe[];
   close(): Promise<void>;
@@ -48,6 +53,9 @@ export function memoryParts(clock: Clock, log: Logger) {
     audit: new MemoryAuditLog(),
     desk: new MemoryEscalationDesk(),
     feed: new MemoryDeskFeed(log),
+    guides: new MemoryGuideRegistry(),
+    incidents: new MemoryIncidentRegister(),
+    roster: new MemoryDepartureRoster(),
     jobs,
     probes: [],
     close: () => jobs.close(),

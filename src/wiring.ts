@@ -26,6 +26,9 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
     staff: sql.staff,
     audit: sql.audit,
     desk: sql.desk,
+    guides: sql.guides,
+    incidents: sql.incidents,
+    roster: sql.roster,
     probes: [...fast.probes, sql.probe],
     async close() {
       await fast.close();
@@ -35,7 +38,7 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
   return { parts, wiring: config.REDIS_URL && config.DATABASE_URL ? 'production' : 'embedded' };
 }
 
-/** Cases, transcripts, the ledger, staff, the desk and the audit log: in PostgreSQL, or in PGlite in DATA_DIR. */
+/** Cases, transcripts, the ledger, staff, the desk, guides, incidents, rosters and the audit log: in PostgreSQL, or in PGlite in DATA_DIR. */
 export function openSql(config: Config, clock: Clock, log: Logger): Promise<SqlStores> {
   if (!config.DATABASE_URL) return openPglite(config.DATA_DIR, { clock });
   return openPostgres(config.DATABASE_URL, { clock, log, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) });

@@ -1,6 +1,7 @@
 import type { ConversationState } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
 import type { FlowContext, Step, TurnInput, TurnResult } from '../types.ts';
+import { said } from '../said.ts';
 import { handOff, handoffTrigger, whileWaiting } from '../handoff.ts';
 import { afterRightsAnswer, answerRightsQuestion } from '../rights.ts';
 import { closeCase, nextComplaint } from './close.ts';
@@ -12,9 +13,6 @@ import { answerFigure } from './figures.ts';
 import type { AskableFact } from './figures.ts';
 import { apology, offerChoices, propose } from './propose.ts';
 import { restateStep } from './restate.ts';
-
-const said = (input: TurnInput, choiceId: string, intent: 'affirm' | 'deny') =>
-  input.choice === choiceId || (input.choice === null && input.understood.intent === intent);
 
 /** The complaint flow: listen → restate → apologise → propose → confirm → thank → report. */
 export const complaintFlow: Step = async (current, input, ctx) => {

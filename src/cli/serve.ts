@@ -6,6 +6,8 @@ import { ConfigError } from '../config.ts';
 import { routeConsole } from '../console/route-console.ts';
 import { relayTravellerMessages, workDeskIntake } from '../desk/intake.ts';
 import { loadTeams } from '../desk/teams.ts';
+import { watchGroupComplaints } from '../incidents/group-watch.ts';
+import { workPaging } from '../incidents/paging.ts';
 import type { Config } from '../config.ts';
 import { loadPolicy } from '../policy/policy-file.ts';
 import { HttpServer } from '../http/server.ts';
@@ -37,6 +39,8 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   if (role !== 'web') {
     app.engine.work();
     workDeskIntake({ ...parts, teams, policy, clock, log });
+    watchGroupComplaints({ ...parts, clock, log, timeZone: config.TIME_ZONE }, { threshold: config.GROUP_COMPLAINT_THRESHOLD, windowHours: config.GROUP_COMPLAINT_WINDOW_HOURS });
+    workPaging({ ...parts, log }, config.PAGE_REPEAT_MINUTES * 60_000);
   }
   const http = new HttpServer(log);
   routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs));

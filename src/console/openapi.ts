@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import * as api from './desk-api.ts';
+import { departuresBody, newGuideBody } from '../guides/guide-desk.ts';
+import { outreachBody, rosterBody, settlementBody } from './incident-routes.ts';
 
 const schema = (s: z.ZodType) => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -14,14 +16,18 @@ const ok = (description: string) => ({ 200: { description }, ...errors });
 const caseId = { name: 'caseId', in: 'path', required: true, schema: { type: 'string', pattern: api.caseIdPattern.source }, description: 'the case number, e.g. TC-7K3M9Q' };
 const changing = { security: [{ session: [], csrf: [] }] };
 
-const action = (summary: string, body: z.ZodType, extra: Record<string, unknown> = {}) => ({
-  post: { summary, ...changing, parameters: [caseId, ...((extra.parameters as unknown[] | undefined) ?? [])], requestBody: json(body), responses: ok('done') },
+const post = (id: Record<string, unknown>) => (summary: string, body: z.ZodType, extra: Record<string, unknown> = {}) => ({
+  post: { summary, ...changing, parameters: [id, ...((extra.parameters as unknown[] | undefined) ?? [])], requestBody: json(body), responses: ok('done') },
 });
+const action = post(caseId);
+const incidentId = { name: 'incidentId', in: 'path', required: true, schema: { type: 'string', pattern: '^IN-[A-Z0-9]{6}$' } };
+const incidentAction = post(incidentId);
+const guideAction = post({ name: 'guideId', in: 'path', required: true, schema: { type: 'string' } });
 
 /** The desk API as OpenAPI 3.1; request bodies come from the same zod schemas the routes validate with. */
 export const openApiDocument = {
   openapi: '3.1.0',
-  info: { title: 'tripcare staff desk API', version: '1', description: 'Sign in with POST /api/session; send the returned csrfToken as X-CSRF-Token with every change. Times are ISO 8601; amounts are in the policy currency, in whole units.' },
+  info: { title: 'tripcare staff console API', version: '1', description: 'Sign in with POST /api/session; send the returned csrfToken as X-CSRF-Token with every change. Times are ISO 8601; amounts are in the policy currency, in whole units.' },
   components: {
     securitySchemes: {
       session: { type: 'apiKey', in: 'cookie', name: '__Host-tc_session' },
@@ -59,6 +65,41 @@ export const openApiDocument = {
     '/api/conversations/{caseId}/escalate': action('Up the ladder: agent → supervisor → executive', api.escalateBody),
     '/api/conversations/{caseId}/assign': action('Give the ticket to a named person', api.assignBody),
     '/api/conversations/{caseId}/share': action('Share the facts, identity masked, with a partner', api.shareBody),
+    '/api/incidents': {
+      get: {
+        summary: 'Incidents: guides\' reports and group complaints, newest first',
+        parameters: [
+          { name: 'tourCode', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'date', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+          { name: 'unacknowledged', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } },
+        ],
+        responses: ok('`{ incidents }`'),
+      },
+    },
+    '/api/incidents/{incidentId}': { get: { summary: 'One incident, with the crisis checklist for group complaints', parameters: [incidentId], responses: ok('the incident') } },
+    '/api/incidents/{incidentId}/acknowledge': incidentAction('Acknowledge: the pages about it stop', api.emptyBody),
+    '/api/incidents/{incidentId}/outreach': incidentAction('Write first to those affected: an apology and a goodwill remedy within your authority', outreachBody),
+    '/api/incidents/{incidentId}/settlement': incidentAction('One settlement for every traveller of a group complaint, with the policy\'s early-acceptance tiers', settlementBody),
+    '/api/departures/{tourCode}': {
+      get: {
+        summary: 'A departure\'s incidents and complaints together',
+        parameters: [{ name: 'tourCode', in: 'path', required: true, schema: { type: 'string' } }, { name: 'date', in: 'query', required: false, schema: { type: 'string', format: 'date' } }],
+        responses: ok('the departure'),
+      },
+    },
+    '/api/departures/{tourCode}/{date}/travellers': {
+      post: {
+        summary: 'Who travels on a departure, with chat identities where known (supervisors, executives, admins)', ...changing,
+        parameters: [{ name: 'tourCode', in: 'path', required: true, schema: { type: 'string' } }, { name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }],
+        requestBody: json(rosterBody), responses: ok('`{ travellers }`: how many the roster holds'),
+      },
+    },
+    '/api/guides': {
+      get: { summary: 'Guides (supervisors, executives, admins)', responses: ok('`{ guides }`') },
+      post: { summary: 'Register a guide with the departures they lead', ...changing, requestBody: json(newGuideBody), responses: ok('`{ guide }`') },
+    },
+    '/api/guides/{guideId}/code': guideAction('A one-time code the guide sends the bot to bind their chat account; shown once', api.emptyBody),
+    '/api/guides/{guideId}/departures': guideAction('Add departures the guide leads', departuresBody),
   },
 };
 

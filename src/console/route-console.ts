@@ -1,5 +1,7 @@
 import type { App } from '../app.ts';
 import { StaffDesk } from '../desk/staff-desk.ts';
+import { GuideDesk } from '../guides/guide-desk.ts';
+import { IncidentDesk } from '../incidents/incident-desk.ts';
 import type { Teams } from '../desk/teams.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -8,6 +10,7 @@ import { StaffAuth } from '../staff/staff-auth.ts';
 import { routeStaffAuth } from './auth-routes.ts';
 import { routeConsolePage } from './console-page.ts';
 import { routeDesk } from './desk-routes.ts';
+import { routeIncidents } from './incident-routes.ts';
 import { routeOpenApi } from './openapi.ts';
 import { routeQueueBoard } from './queue-board.ts';
 
@@ -20,13 +23,15 @@ export interface ConsoleSetup {
   auth?: StaffAuth;
 }
 
-/** The staff console: sign-in, the desk API and its OpenAPI description, the page at /console and the job board for admins. */
+/** The staff console: sign-in, the desk and incident APIs and their OpenAPI description, the page at /console and the job board for admins. */
 export function routeConsole(http: HttpServer, { app, teams, policy, clock, auth: given }: ConsoleSetup): StaffDesk {
   const { parts } = app;
   const auth = given ?? new StaffAuth({ staff: parts.staff, audit: parts.audit, clock });
   const desk = new StaffDesk({ ...parts, engine: app.engine, router: app.router, teams, policy, clock });
+  const incidents = new IncidentDesk({ ...parts, engine: app.engine, router: app.router, policy, clock });
   routeStaffAuth(http, { auth, clock });
   routeDesk(http, { desk, auth, feed: parts.feed, staff: parts.staff, teams, clock });
+  routeIncidents(http, { incidents, guides: new GuideDesk({ ...parts, clock }), auth, clock });
   routeOpenApi(http);
   routeConsolePage(http);
   routeQueueBoard(http, { auth, jobs: parts.jobs });

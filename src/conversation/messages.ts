@@ -34,10 +34,10 @@ export interface Choice {
   label: string;
 }
 
-/** Step ids that outbound messages belong to; the seven method steps plus the flow's own. */
+/** Step ids that outbound messages belong to; the seven method steps plus the flows' own. */
 export type StepId =
   | 'listen' | 'restate' | 'apologise' | 'propose' | 'confirm' | 'thank' | 'report'
-  | 'handoff' | 'safety' | 'notice' | 'staff';
+  | 'handoff' | 'safety' | 'notice' | 'staff' | 'incident';
 
 /** One message to a channel, rendered natively by its adapter. */
 export interface OutboundMessage {

@@ -1,4 +1,6 @@
 import type { Money } from '../money.ts';
+import type { Departure } from '../ports/guide-registry.ts';
+import type { IncidentType } from '../ports/incident-register.ts';
 import type { Category, Flag, Locale, Problem, Severity } from '../taxonomy.ts';
 import type { FactName, NumberFact } from '../policy/facts.ts';
 import type { TripType } from '../policy/notice-schedules.ts';
@@ -62,6 +64,24 @@ export interface Handoff {
   dueAt: string;
 }
 
+/** The questions of a guide's incident report, in the order they are asked; `tour_code` asks to type one. */
+export const reportQuestions = ['type', 'severity', 'tour', 'tour_code', 'location', 'description', 'confirm'] as const;
+export type ReportQuestion = (typeof reportQuestions)[number];
+
+/** An incident report a guide is giving, one answer at a time. */
+export interface ReportDraft {
+  /** The question the last reply asked. */
+  awaiting: ReportQuestion;
+  type: IncidentType | null;
+  severity: Severity | null;
+  departure: Departure | null;
+  /** Typed words, or `lat,lon` from a shared location; null when not given. */
+  location: string | null;
+  /** The guide's own words, in order: what they opened with, asides and the description. */
+  telling: string[];
+  attachments: Attachment[];
+}
+
 /** Everything the engine keeps about one conversation between turns. */
 export interface ConversationState {
   key: string;
@@ -94,6 +114,26 @@ export interface ConversationState {
   trail: StepId[];
   /** Bot turns so far. */
   turn: number;
+  /** The guide whose chat account this is (`role` is then `guide`); null for travellers. */
+  guideId: string | null;
+  /** Whether the guide registry was asked if the account is a guide's: once per conversation. */
+  accountChecked: boolean;
+  /** The incident report a guide is giving, if any. */
+  report: ReportDraft | null;
+  /** Increments with each incident report in one conversation; keys the incident's idempotency. */
+  reportNo: number;
+  /** A group settlement offered to this traveller and not yet answered. */
+  settlement: SettlementOffer | null;
+}
+
+/** One settlement for every traveller of a group complaint; accepting early earns the policy's bonus. */
+export interface SettlementOffer {
+  incidentId: string;
+  /** The traveller's own case, which the ledger records the answer under. */
+  caseId: string | null;
+  amount: number;
+  /** ISO time it was offered, from which the early-acceptance tiers count. */
+  offeredAt: string;
 }
 
 export const emptyFacts = (): ComplaintFacts => ({
@@ -120,6 +160,11 @@ const startingState = () => ({
   handled: [],
   trail: [],
   turn: 0,
+  guideId: null,
+  accountChecked: false,
+  report: null,
+  reportNo: 1,
+  settlement: null,
 });
 
 export function newConversation(message: InboundMessage): ConversationState {

@@ -16,12 +16,13 @@ import type { AgencyPolicy } from '../policy/agency-policy.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 import { DeskError } from './desk-error.ts';
 import { packetOf } from './packet.ts';
+import { queueItem, ref } from './queue-item.ts';
 import * as may from './permissions.ts';
 import { applyApproval, approve, currentOffer, refusals } from './remedies.ts';
 import type { Resolution } from './resolution.ts';
 import { splitCost } from './resolution.ts';
 import type { Teams } from './teams.ts';
-import type { ConversationView, QueueItem, StaffRef, WindowView } from './views.ts';
+import type { ConversationView, QueueItem, WindowView } from './views.ts';
 
 export interface StaffDeskParts {
   desk: EscalationDesk;
@@ -274,15 +275,4 @@ export class StaffDesk {
   async #audit(actor: Staff, action: string, caseId: string, details: { [key: string]: Json }): Promise<void> {
     await this.#p.audit.record({ actor: actor.id, action, target: caseId, details, at: this.#p.clock.now() });
   }
-}
-
-const ref = (id: string, names: Map<string, string>): StaffRef => ({ id, displayName: names.get(id) ?? id });
-
-function queueItem(t: Ticket, names: Map<string, string>): QueueItem {
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return {
-    caseId: t.caseId, channel: t.channel, team: t.team, level: t.level, reason: t.reason, severity: t.severity,
-    category: t.category, flags: t.flags, status: t.status, owner: t.ownerId ? ref(t.ownerId, names) : null,
-    openedAt: t.openedAt.toISOString(), respondBy: iso(t.respondBy), resolveBy: iso(t.resolveBy), alertedAt: iso(t.alertedAt),
-  };
 }

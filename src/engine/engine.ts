@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import type { ServiceTimer } from '../../flows/sla.ts';
 import type { FlowContext, Flows, Reply, TurnInput, TurnResult } from '../../flows/types.ts';
-import type { InboundMessage } from '../conversation/messages.ts';
+import type { Channel, InboundMessage } from '../conversation/messages.ts';
 import { conversationKey } from '../conversation/messages.ts';
 import { newConversation, upgradeState } from '../conversation/state.ts';
 import type { ConversationState } from '../conversation/state.ts';
@@ -13,7 +13,10 @@ import type { Logger } from '../log.ts';
 import type { CaseRecord, CaseRegister } from '../ports/case-register.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore, TurnLock } from '../ports/conversation-store.ts';
+import { findBindingCode } from '../guides/binding-code.ts';
+import type { GuideRegistry } from '../ports/guide-registry.ts';
 import type { Inbox } from '../ports/inbox.ts';
+import type { IncidentRegister } from '../ports/incident-register.ts';
 import type { Job, JobQueue } from '../ports/job-queue.ts';
 import { isUndeliverable } from '../ports/outbox.ts';
 import type { Outbox } from '../ports/outbox.ts';
@@ -47,6 +50,8 @@ export interface EngineStores {
   register: CaseRegister;
   ledger: PromiseLedger;
   jobs: JobQueue;
+  guides: GuideRegistry;
+  incidents: IncidentRegister;
 }
 
 export interface EngineParts extends EngineStores {
@@ -138,6 +143,17 @@ export class Engine extends EventEmitter<EngineEvents> {
     return found;
   }
 
+  /**
+   * Like `act`, but writing first to someone who may never have written (a traveller on a
+   * departure's roster): their conversation starts here when there is none.
+   */
+  async reachOut(target: { channel: Channel; conversationId: string }, redo: string, change: StaffChange): Promise<void> {
+    const seed: InboundMessage = {
+      ...target, senderId: target.conversationId, senderRole: 'traveller', messageId: '', text: '', attachments: [], receivedAt: this.#parts.clock.now(),
+    };
+    await this.#withConversation(conversationKey(target), seed, (state) => this.#runFlow(`${state.key}:staff:${redo}`, async (ctx) => change(state, ctx)));
+  }
+
   /** Finishes the turns a crash cut short. Run once at start, before new messages. */
   async recover(): Promise<number> {
     const unfinished = await this.#parts.inbox.unfinished();
@@ -208,7 +224,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     const understood = await understanding.understand(told.text, { now: clock.now(), timeZone: this.#options.timeZone });
     const locale = chooseLocale(state.locale, understood, told.text, state.localeHint ?? this.#options.defaultLocale);
     const current = { ...state, locale };
-    if (understood.unsupportedLanguage) return { state, replies: [unsupportedLanguage] };
+    // A guide's binding code is random letters, which can read as a language we do not support.
+    if (understood.unsupportedLanguage && !findBindingCode(told.text)) return { state, replies: [unsupportedLanguage] };
     if (!told.text && !told.choice && told.attachments.length === 0) {
       return { state: current, replies: [{ step: 'listen', lines: [phrase('notice.empty')] }] };
     }
@@ -313,8 +330,9 @@ export class Engine extends EventEmitter<EngineEvents> {
    * anything is said. `redo` names the run, so running it again after a crash adds nothing twice.
    */
   async #runFlow<R extends TurnResult | null>(redo: string, run: (ctx: FlowContext) => Promise<R>): Promise<R> {
-    const { register, jobs, ledger, policy, clock } = this.#parts;
-    const ctx = flowContext({ register, jobs, policy, emergencyPhone: this.#options.emergencyPhone }, clock.now());
+    const { register, jobs, ledger, policy, clock, guides, incidents } = this.#parts;
+    const { emergencyPhone, timeZone } = this.#options;
+    const ctx = flowContext({ register, jobs, policy, emergencyPhone, guides, incidents, timeZone }, clock.now());
     const result = await run(ctx);
     await ledger.append(ctx.promises.map((p, i) => ({ ...p, key: `${redo}#${i}` })));
     return result;

@@ -1,5 +1,8 @@
 import type { FlowContext } from '../../flows/types.ts';
 import type { CaseDraft, CaseRegister, CaseStatus } from '../ports/case-register.ts';
+import { bindingCodeHash } from '../guides/binding-code.ts';
+import type { GuideRegistry } from '../ports/guide-registry.ts';
+import type { IncidentRegister } from '../ports/incident-register.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
 import type { LedgerRecord } from '../ports/promise-ledger.ts';
@@ -28,6 +31,9 @@ export interface FlowPorts {
   jobs: JobQueue;
   policy: AgencyPolicy;
   emergencyPhone: string | null;
+  guides: GuideRegistry;
+  incidents: IncidentRegister;
+  timeZone: string;
 }
 
 /** What flows may do, over the ports, at one moment. Ledger records wait in `promises` for one write per turn. */
@@ -36,6 +42,7 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext & { promis
   return {
     promises,
     now,
+    timeZone: ports.timeZone,
     policy: ports.policy,
     emergencyPhone: ports.emergencyPhone,
     async fileCase(state, status, outcome) {
@@ -45,6 +52,8 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext & { promis
       const record = state.caseId
         ? await ports.register.update(state.caseId, outcome ? draft : withoutOutcome)
         : await ports.register.open(`${state.key}#${state.complaintNo}`, draft);
+      // Travellers of one departure complaining together is a group complaint: check once per case and tour.
+      if (state.facts.tour) await ports.jobs.add('group.check', { caseId: record.id }, { jobId: `group:${record.id}:${state.facts.tour}` });
       return record.id;
     },
     async enqueue(name, data, options) {
@@ -57,5 +66,9 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext & { promis
       // A JSON round trip, so what the ledger hashes is plain data, exactly as it is read back.
       promises.push({ caseId, kind, payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>, policyVersion: ports.policy.version, at: now });
     },
+    redeemGuideCode: (code, account) => ports.guides.redeemCode(bindingCodeHash(code), account, now),
+    guideFor: (account) => ports.guides.guideFor(account),
+    guide: (id) => ports.guides.get(id),
+    openIncident: (key, draft) => ports.incidents.open(key, draft, now),
   };
 }

@@ -8,7 +8,7 @@ import type { ClauseId } from './clause-ids.ts';
 import { withContractTerms } from './contract-parts.ts';
 import type { Basis } from './contract-parts.ts';
 import { incentiveTier } from './group-bonus.ts';
-import type { GroupBonus } from './group-bonus.ts';
+import type { GroupBonus, IncentiveTier } from './group-bonus.ts';
 import { clauseExplanation } from './labels.ts';
 import { buildOffer } from './offer.ts';
 import type { Offer } from './offer.ts';
@@ -88,6 +88,11 @@ export class AgencyPolicy {
   /** The least senior approver who may confirm `amount`. */
   approverFor(amount: number): Approver {
     return approverFor(this.#settings.authority, amount);
+  }
+
+  /** The bonus tiers for a group accepting a settlement early, earliest first. */
+  get incentiveTiers(): readonly IncentiveTier[] {
+    return this.#settings.groupIncentives;
   }
 
   /** The bonus for a group accepting a settlement of `offerAmount` at `acceptedAt`, offered at `offeredAt`. */

@@ -48,4 +48,9 @@ export interface CaseRegister {
   /** Appends entries in order, in one write; an entry whose id is known already is skipped. */
   appendTranscript(entries: TranscriptEntry[]): Promise<void>;
   transcript(conversationKey: string): Promise<TranscriptEntry[]>;
+  /**
+   * The cases whose `facts.tour` is `tourCode`, ignoring case and surrounding spaces,
+   * opened at or after `since`; oldest first.
+   */
+  casesForTour(tourCode: string, since: Date): Promise<CaseRecord[]>;
 }

@@ -4,6 +4,8 @@ import { deskLevels } from '../../src/ports/escalation-desk.ts';
 import { channels } from '../../src/conversation/messages.ts';
 import { offerKinds } from '../../src/policy/parts.ts';
 import { categories, flags, locales, problems, severities } from '../../src/taxonomy.ts';
+import { crisisChecklist } from '../../src/incidents/views.ts';
+import { incidentTypes } from '../../src/ports/incident-register.ts';
 
 const publicDir = new URL('../../src/console/public/', import.meta.url);
 const catalogue = (locale: string) => JSON.parse(readFileSync(new URL(`../../locales/console/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
@@ -27,6 +29,9 @@ const labelled: Record<string, readonly string[]> = {
   kind: offerKinds,
   resolution: ['remedy_given', 'explained', 'apology_only', 'referred', 'unfounded', 'withdrawn'],
   party: ['agency_staff', 'guide', 'supplier', 'ground_operator', 'none'],
+  incidentType: incidentTypes,
+  incidentKind: ['report', 'group'],
+  checklist: crisisChecklist,
 };
 
 describe('the console strings', () => {
@@ -52,7 +57,7 @@ describe('the console strings', () => {
     expect([...groups].filter((g) => !(g in labelled))).toEqual([]);
   });
 
-  it('labels every category, severity, flag, reason, level, status, channel, role, remedy kind, resolution and party', () => {
+  it('labels every category, severity, flag, reason, level, status, channel, role, remedy kind, resolution, party, incident type and kind, and checklist item', () => {
     const missing = Object.entries(labelled).flatMap(([group, ids]) => ids.map((id) => `${group}.${id}`)).filter((key) => !(key in en));
     expect(missing).toEqual([]);
   });

@@ -101,6 +101,9 @@ describe('the OpenAPI description', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/session', '/api/queue', '/api/staff', '/api/events', '/api/conversations/{caseId}',
       ...actions.map((a) => `/api/conversations/{caseId}/${a}`),
+      '/api/incidents', '/api/incidents/{incidentId}', '/api/incidents/{incidentId}/acknowledge', '/api/incidents/{incidentId}/outreach',
+      '/api/incidents/{incidentId}/settlement', '/api/departures/{tourCode}', '/api/departures/{tourCode}/{date}/travellers',
+      '/api/guides', '/api/guides/{guideId}/code', '/api/guides/{guideId}/departures',
     ].sort());
     for (const action of actions) {
       const schema = doc.paths[`/api/conversations/{caseId}/${action}`]?.post?.requestBody?.content['application/json']?.schema;

@@ -10,6 +10,7 @@ import { addStaff } from '../../src/staff/add-staff.ts';
 import { StaffAuth } from '../../src/staff/staff-auth.ts';
 import { BullmqJobQueue } from '../../src/stores/bullmq/bullmq-job-queue.ts';
 import { MemoryAuditLog } from '../../src/stores/memory/memory-audit-log.ts';
+import { jobNames } from '../../src/ports/job-queue.ts';
 import { MemoryJobQueue } from '../../src/stores/memory/memory-job-queue.ts';
 import { MemoryStaffDirectory } from '../../src/stores/memory/memory-staff-directory.ts';
 import { deleteKeys, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
@@ -89,7 +90,7 @@ describe.skipIf(!up)(`the queue board over BullMQ (${redisUrl})`, () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const { queues } = (await res.json()) as { queues: { name: string; counts: Record<string, number>; jobs: { id: string; data: unknown }[] }[] };
-    expect(queues.map((q) => q.name).sort()).toEqual(['case.action', 'handoff', 'sla.due', 'supervisor.alert', 'turn.flush']);
+    expect(queues.map((q) => q.name).sort()).toEqual([...jobNames].sort());
     const handoff = queues.find((q) => q.name === 'handoff');
     expect(handoff?.counts.delayed).toBe(1);
     expect(handoff?.jobs.map((j) => j.data)).toEqual([{ caseId: 'TC-7K3M9Q' }]);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ManualClock } from '../../src/clock/manual-clock.ts';
 import type { CaseDraft, CaseRegister } from '../../src/ports/case-register.ts';
 
 const draft = (over: Partial<CaseDraft> = {}): CaseDraft => ({
@@ -7,8 +8,8 @@ const draft = (over: Partial<CaseDraft> = {}): CaseDraft => ({
   steps: ['listen', 'restate'], facts: { tour: 'GZ-1', people: 2 }, outcome: null, ...over,
 });
 
-/** What every case register must do, whatever it stores in. */
-export function caseRegisterContract(name: string, make: () => Promise<CaseRegister>): void {
+/** What every case register must do, whatever it stores in. `clock` is the register's own: cases are opened at its time. */
+export function caseRegisterContract(name: string, make: () => Promise<CaseRegister>, clock: ManualClock): void {
   describe(`CaseRegister: ${name}`, () => {
     let register: CaseRegister;
     beforeEach(async () => {
@@ -55,6 +56,25 @@ export function caseRegisterContract(name: string, make: () => Promise<CaseRegis
       expect(entries.map((e) => [e.from, e.text])).toEqual([['traveller', '房间很脏'], ['bot', '请问是哪个团？'], ['bot', '什么时候？']]);
       expect(entries[1]?.step).toBe('listen');
       expect(await register.transcript('wechat:none')).toEqual([]);
+    });
+
+    it('finds the cases of a tour, whatever case and spaces its code was written in, since a time, oldest first', async () => {
+      // A code of its own: the SQL registers keep the cases of other tests.
+      const tour = `GZ-${Math.random().toString(36).slice(2, 8)}`;
+      const first = await register.open(`idem-${Math.random()}`, draft({ facts: { tour: `  ${tour.toLowerCase()} ` } }));
+      clock.advance(1_000);
+      const second = await register.open(`idem-${Math.random()}`, draft({ facts: { tour: tour.toUpperCase() } }));
+      await register.open(`idem-${Math.random()}`, draft({ facts: { tour: `${tour}-2` } }));
+      await register.open(`idem-${Math.random()}`, draft({ facts: { people: 3 } }));
+      clock.advance(1_000);
+      const third = await register.open(`idem-${Math.random()}`, draft({ facts: { tour } }));
+      expect(await register.casesForTour(` ${tour.toLowerCase()}`, first.createdAt)).toEqual([first, second, third]);
+      expect(await register.casesForTour(tour, new Date(first.createdAt.getTime() + 1))).toEqual([second, third]);
+      expect(await register.casesForTour(tour, new Date(third.createdAt.getTime() + 1))).toEqual([]);
+      expect(await register.casesForTour('GZ-NONE', first.createdAt)).toEqual([]);
+      // A case updated later is found by when it was opened, as it now stands.
+      const updated = await register.update(first.id, { status: 'resolved' });
+      expect((await register.casesForTour(tour, first.createdAt))[0]).toEqual(updated);
     });
   });
 }

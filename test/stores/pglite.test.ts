@@ -9,13 +9,18 @@ import { openPglite } from '../../src/stores/sql/open-pglite.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
 import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
+import { departureRosterContract } from '../contracts/departure-roster.contract.ts';
 import { escalationDeskContract } from '../contracts/escalation-desk.contract.ts';
+import { guideRegistryContract } from '../contracts/guide-registry.contract.ts';
+import { incidentRegisterContract } from '../contracts/incident-register.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
 import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
 import { Child } from '../support/child.ts';
 import { sqlExtras } from './sql-extras.ts';
 
 let dir: string;
+/** The case register's clock, kept across the reopen below. */
+const clock = new ManualClock();
 let stores: SqlStores;
 
 /** The pid of a process that has exited: what a crashed owner leaves in its lock file. */
@@ -29,14 +34,14 @@ describe('PGlite stores', () => {
   // Opened once for the whole file: the first open of a new directory takes seconds.
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tripcare-pglite-'));
-    stores = await openPglite(dir, { clock: new ManualClock() });
+    stores = await openPglite(dir, { clock });
   }, 30_000);
   afterAll(async () => {
     await stores?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  caseRegisterContract('pglite', async () => stores.register);
+  caseRegisterContract('pglite', async () => stores.register, clock);
   promiseLedgerContract('pglite', async () => {
     await stores.db.exec('TRUNCATE ledger_entries');
     return stores.ledger;
@@ -49,6 +54,18 @@ describe('PGlite stores', () => {
   escalationDeskContract('pglite', async () => {
     await stores.db.exec('TRUNCATE desk_tickets, desk_notes');
     return stores.desk;
+  });
+  guideRegistryContract('pglite', async () => {
+    await stores.db.exec('TRUNCATE guides, guide_codes, guide_bindings');
+    return stores.guides;
+  });
+  incidentRegisterContract('pglite', async () => {
+    await stores.db.exec('TRUNCATE incidents, incident_affected');
+    return stores.incidents;
+  });
+  departureRosterContract('pglite', async () => {
+    await stores.db.exec('TRUNCATE roster_travellers');
+    return stores.roster;
   });
   sqlExtras(() => stores);
 
@@ -66,7 +83,7 @@ describe('PGlite stores', () => {
     await stores.close();
     const stale = JSON.stringify({ pid: await deadPid(), host: hostname(), since: '2026-11-20T00:00:00.000Z' });
     await writeFile(join(dir, 'tripcare.lock'), stale);
-    stores = await openPglite(dir, { clock: new ManualClock() });
+    stores = await openPglite(dir, { clock });
     expect(JSON.parse(await readFile(join(dir, 'tripcare.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
     expect((await stores.ledger.entries('TC-KEPT22')).map((e) => e.payload)).toEqual([{ amount: 1 }]);
   }, 30_000);

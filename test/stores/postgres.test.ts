@@ -8,7 +8,10 @@ import { sqlStoresOn } from '../../src/stores/sql/sql-stores.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
 import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
+import { departureRosterContract } from '../contracts/departure-roster.contract.ts';
 import { escalationDeskContract } from '../contracts/escalation-desk.contract.ts';
+import { guideRegistryContract } from '../contracts/guide-registry.contract.ts';
+import { incidentRegisterContract } from '../contracts/incident-register.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
 import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
 import { postgresReachable, postgresUrl, uniqueName } from '../support/services.ts';
@@ -16,18 +19,19 @@ import { sqlExtras } from './sql-extras.ts';
 
 const up = await postgresReachable();
 const schema = uniqueName('tripcare_test');
+const clock = new ManualClock();
 let stores: SqlStores;
 
 describe.skipIf(!up)(`PostgreSQL stores (${postgresUrl}, schema ${schema})`, () => {
   beforeAll(async () => {
-    stores = await openPostgres(postgresUrl, { schema, clock: new ManualClock() });
+    stores = await openPostgres(postgresUrl, { schema, clock });
   });
   afterAll(async () => {
     await stores?.db.exec(`DROP SCHEMA ${schema} CASCADE`);
     await stores?.close();
   });
 
-  caseRegisterContract('postgres', async () => stores.register);
+  caseRegisterContract('postgres', async () => stores.register, clock);
   promiseLedgerContract('postgres', async () => {
     await stores.db.exec('TRUNCATE ledger_entries');
     return stores.ledger;
@@ -40,6 +44,18 @@ describe.skipIf(!up)(`PostgreSQL stores (${postgresUrl}, schema ${schema})`, () 
   escalationDeskContract('postgres', async () => {
     await stores.db.exec('TRUNCATE desk_tickets, desk_notes');
     return stores.desk;
+  });
+  guideRegistryContract('postgres', async () => {
+    await stores.db.exec('TRUNCATE guides, guide_codes, guide_bindings');
+    return stores.guides;
+  });
+  incidentRegisterContract('postgres', async () => {
+    await stores.db.exec('TRUNCATE incidents, incident_affected');
+    return stores.incidents;
+  });
+  departureRosterContract('postgres', async () => {
+    await stores.db.exec('TRUNCATE roster_travellers');
+    return stores.roster;
   });
   sqlExtras(() => stores);
 

@@ -41,6 +41,14 @@ export class Harness {
     return this.app.parts.register;
   }
 
+  get guides() {
+    return this.app.parts.guides;
+  }
+
+  get incidents() {
+    return this.app.parts.incidents;
+  }
+
   message(text: string, extra: Partial<InboundMessage> = {}): InboundMessage {
     return {
       channel: 'telegram' as Channel, conversationId: 'c1', senderId: 'u1', senderRole: 'traveller',

@@ -1,5 +1,5 @@
 // The desk API: JSON both ways; every non-GET request carries the session's CSRF token.
-/* global fetch */
+/* global fetch, URLSearchParams */
 
 let csrfToken = '';
 
@@ -54,3 +54,30 @@ export const loadStaff = () => api('GET', '/api/staff');
 export const caseAction = (caseId, action, body) => api('POST', casePath(caseId, `/${action}`), body);
 export const approveRemedy = (caseId, remedyId, amount) =>
   api('POST', casePath(caseId, `/remedies/${encodeURIComponent(remedyId)}/approve`), amount === undefined ? {} : { amount });
+
+// --- incidents, departures and guides ---
+
+const incidentPath = (id, action = '') => `/api/incidents/${encodeURIComponent(id)}${action}`;
+const guidePath = (id, action) => `/api/guides/${encodeURIComponent(id)}${action}`;
+
+/** Newest first; only those nobody acknowledged yet when `unacknowledged` is set. */
+export function loadIncidents({ unacknowledged = false, tourCode = '' } = {}) {
+  const query = new URLSearchParams();
+  if (tourCode) query.set('tourCode', tourCode);
+  if (unacknowledged) query.set('unacknowledged', '1');
+  const search = query.toString();
+  return api('GET', search ? `/api/incidents?${search}` : '/api/incidents');
+}
+export const loadIncident = (id) => api('GET', incidentPath(id));
+/** `acknowledge` ({}), `outreach` ({ amount? }) or `settlement` ({ amount }). */
+export const incidentAction = (id, action, body) => api('POST', incidentPath(id, `/${action}`), body);
+
+export function loadDeparture(tourCode, date) {
+  const path = `/api/departures/${encodeURIComponent(tourCode)}`;
+  return api('GET', date ? `${path}?${new URLSearchParams({ date })}` : path);
+}
+
+export const loadGuides = () => api('GET', '/api/guides');
+export const addGuide = (guide) => api('POST', '/api/guides', guide);
+export const issueGuideCode = (id) => api('POST', guidePath(id, '/code'), {});
+export const addGuideDepartures = (id, departures) => api('POST', guidePath(id, '/departures'), { departures });

@@ -1,19 +1,26 @@
-// The staff console: sign-in, then the queue beside the open case. Plain ES modules, no build step.
-// Every change on the desk arrives as a server-sent event and simply refetches what is shown.
+// The staff console: sign-in, then the queue beside the open case; incidents, departures and
+// guides in views of their own. Plain ES modules, no build step. Every change on the desk arrives
+// as a server-sent event and simply refetches what is shown.
 /* global document, window, setInterval */
 import { ApiError, approveRemedy, caseAction, currentSession, loadConversation, loadQueue, loadStaff, signIn, signOut } from './api.js';
 import { addParty, readCloseForm, relabelCloseForm, resetCloseForm } from './close-form.js';
 import { renderConversation } from './conversation.js';
 import { beep, isMuted, setMuted, setTitle, showUnseen, unlockAudio } from './cue.js';
+import { drawDeparture, refreshDeparture, resetDeparture, setupDeparture, showDeparture } from './departure.js';
 import { el } from './dom.js';
 import { watchDesk } from './events.js';
+import { drawGuides, mayManageGuides, refreshGuides, resetGuides, setupGuides } from './guides.js';
 import { currentLocale, label, localName, savedLocale, t, useLocale } from './i18n.js';
+import { drawIncidents, onIncidentEvent, openIncident, refreshIncidents, resetIncidents, setupIncidents, stillPaging, unacknowledgedCount } from './incidents.js';
+import { clearPage, clearPages, drawPaging, onPage, resumePages, setupPaging } from './paging.js';
 import { renderQueue, tickQueue } from './queue.js';
 
 const byId = (id) => document.getElementById(id);
 
 const state = {
   session: null,
+  /** The view shown: 'queue', 'incidents', 'departure' or 'guides'. */
+  page: 'queue',
   items: [],
   teams: [],
   team: '',
@@ -34,16 +41,20 @@ const state = {
 
 function showSignedIn(signedIn) {
   byId('login-view').hidden = signedIn;
-  byId('desk-view').hidden = !signedIn;
+  byId('main-nav').hidden = !signedIn;
   byId('sign-out').hidden = !signedIn;
   byId('who').textContent = signedIn ? t('header.signedInAs', { name: state.session.staff.displayName, role: label('role', state.session.staff.role) }) : '';
+  byId('nav-guides').hidden = !signedIn || !mayManageGuides(state.session.staff.role);
+  byId('nav-incidents').hidden = !signedIn || state.session.staff.role === 'partner'; // incidents are the agency's own
+  drawNav();
 }
 
 async function enterDesk(session) {
   state.session = session;
   showSignedIn(true);
+  showView('queue');
   state.stopEvents = watchDesk(onDeskEvent, onConnection);
-  await Promise.all([refreshQueue(), refreshStaff()]);
+  await Promise.all([refreshQueue(), refreshStaff(), ...(session.staff.role === 'partner' ? [] : [refreshIncidents()])]);
 }
 
 function leaveDesk() {
@@ -52,9 +63,70 @@ function leaveDesk() {
   state.unseen.clear();
   showUnseen(0);
   closeCase();
+  resetIncidents();
+  resetDeparture();
+  resetGuides();
+  clearPages();
   showSignedIn(false);
+  showView(null);
   byId('login-password').value = '';
 }
+
+// --- the views: queue, incidents, a departure, guides ---
+
+const views = { queue: 'desk-view', incidents: 'incidents-view', departure: 'departure-view', guides: 'guides-view' };
+
+/** Shows one view (none when signed out) and marks its tab; a departure belongs to the incidents tab. */
+function showView(page) {
+  if (page === 'guides' && !mayManageGuides(state.session?.staff.role)) page = 'queue';
+  if (page !== null) state.page = page;
+  for (const [name, id] of Object.entries(views)) byId(id).hidden = page !== name;
+  drawNav();
+  if (page === 'guides') void refreshGuides();
+}
+
+function drawNav() {
+  const tab = state.page === 'departure' ? 'incidents' : state.page;
+  for (const name of ['queue', 'incidents', 'guides']) {
+    const button = byId(`nav-${name}`);
+    if (name === tab) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+  }
+  const count = unacknowledgedCount();
+  byId('nav-incidents').textContent = count > 0 ? t('nav.incidentsCount', { count }) : t('nav.incidents');
+}
+
+byId('nav-queue').addEventListener('click', () => showView('queue'));
+byId('nav-incidents').addEventListener('click', () => showView('incidents'));
+byId('nav-guides').addEventListener('click', () => showView('guides'));
+
+function goToIncident(id) {
+  showView('incidents');
+  openIncident(id);
+}
+
+function goToDeparture(departure) {
+  showView('departure');
+  showDeparture(departure);
+}
+
+function goToCase(caseId) {
+  showView('queue');
+  openCase(caseId);
+}
+
+setupIncidents({
+  fail: handleFailure,
+  openDeparture: goToDeparture,
+  changed: () => {
+    drawNav();
+    resumePages(stillPaging());
+  },
+  acknowledged: clearPage,
+});
+setupDeparture({ fail: handleFailure, openIncident: goToIncident, openCase: goToCase, back: () => showView('incidents') });
+setupGuides({ fail: handleFailure, openDeparture: goToDeparture });
+setupPaging({ fail: handleFailure, openIncident: goToIncident, acknowledged: () => void refreshIncidents() });
 
 /** A 401 anywhere means the session ended: back to the sign-in form. */
 function handleFailure(error, where) {
@@ -154,9 +226,19 @@ function onConnection(connection) {
   if (connection !== 'open') return;
   void refreshQueue();
   void refreshCase();
+  void refreshIncidents();
+  if (state.page === 'departure') void refreshDeparture();
 }
 
 function onDeskEvent(event) {
+  if (event.kind === 'incident') {
+    if (state.session?.staff.role === 'partner') return; // incidents are the agency's own
+    if (event.change === 'page') void onPage(event.incidentId);
+    if (event.change === 'acknowledged') clearPage(event.incidentId);
+    onIncidentEvent(event);
+    if (state.page === 'departure') void refreshDeparture();
+    return;
+  }
   if (event.kind === 'ticket' && event.change === 'opened' && !state.items.some((item) => item.caseId === event.caseId)) {
     state.announced.add(event.caseId);
   }
@@ -330,6 +412,10 @@ async function switchLocale(locale) {
     drawPickers();
     drawCase();
     relabelCloseForm();
+    drawIncidents();
+    drawDeparture();
+    drawGuides();
+    drawPaging();
   }
 }
 

@@ -50,4 +50,14 @@ export class MemoryCaseRegister implements CaseRegister {
   async transcript(conversationKey: string): Promise<TranscriptEntry[]> {
     return structuredClone(this.#transcripts.get(conversationKey) ?? []);
   }
+
+  async casesForTour(tourCode: string, since: Date): Promise<CaseRecord[]> {
+    const wanted = tourKey(tourCode);
+    const found = [...this.#cases.values()].filter((c) => typeof c.facts.tour === 'string' && tourKey(c.facts.tour) === wanted && c.createdAt >= since);
+    // Cases opened at one instant in number order, as in SQL.
+    return structuredClone(found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
 }
+
+/** A tour code as compared: `upper(trim(…))` in SQL, which trims spaces only. */
+const tourKey = (code: string): string => code.replace(/^ +| +$/g, '').toUpperCase();

@@ -98,6 +98,16 @@ export class SqlCaseRegister implements CaseRegister {
       };
     });
   }
+
+  async casesForTour(tourCode: string, since: Date): Promise<CaseRecord[]> {
+    // The same expression as the index `cases_tour` (migrations/005_…sql), so the index serves it.
+    const rows = await this.#db.query(
+      `SELECT * FROM cases WHERE upper(trim(facts->>'tour')) = upper(trim($1::text)) AND created_at >= $2::timestamptz
+       ORDER BY created_at, id COLLATE "C"`,
+      [tourCode, since.toISOString()],
+    );
+    return rows.map(toCase);
+  }
 }
 
 function toCase(row: Row): CaseRecord {

@@ -5,7 +5,10 @@ import { migrate } from './migrate.ts';
 import { SqlAuditLog } from './sql-audit-log.ts';
 import { SqlCaseRegister } from './sql-case-register.ts';
 import type { SqlDatabase } from './sql-database.ts';
+import { SqlDepartureRoster } from './sql-departure-roster.ts';
 import { SqlEscalationDesk } from './sql-escalation-desk.ts';
+import { SqlGuideRegistry } from './sql-guide-registry.ts';
+import { SqlIncidentRegister } from './sql-incident-register.ts';
 import { SqlPromiseLedger } from './sql-promise-ledger.ts';
 import { SqlStaffDirectory } from './sql-staff-directory.ts';
 
@@ -17,6 +20,9 @@ export interface SqlStores {
   staff: SqlStaffDirectory;
   audit: SqlAuditLog;
   desk: SqlEscalationDesk;
+  guides: SqlGuideRegistry;
+  incidents: SqlIncidentRegister;
+  roster: SqlDepartureRoster;
   /** For /readyz: the database answers a query. */
   probe: Probe;
   close(): Promise<void>;
@@ -37,6 +43,9 @@ export async function sqlStoresOn(db: SqlDatabase, clock: Clock = new SystemCloc
     staff: new SqlStaffDirectory(db),
     audit: new SqlAuditLog(db),
     desk: new SqlEscalationDesk(db),
+    guides: new SqlGuideRegistry(db),
+    incidents: new SqlIncidentRegister(db),
+    roster: new SqlDepartureRoster(db),
     probe: { name: db.dialect, check: async () => void (await db.query('SELECT 1')) },
     close: () => db.close(),
   };
