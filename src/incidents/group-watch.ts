@@ -30,7 +30,7 @@ export interface GroupWatchParts {
 
 /** Which kind of incident a category's group complaint is. */
 const incidentTypeOf: Partial<Record<Category, IncidentType>> = {
-  accommodation: 'hotel', transport: 'transport', itinerary: 'itinerary_change', safety: 'accident_injury', meals: 'hotel',
+  accommodation: 'hotel', transport: 'transport', itinerary: 'itinerary_change', safety: 'accident_injury',
 };
 
 /** The same tour code however it was typed. */
@@ -54,7 +54,8 @@ export function watchGroupComplaints(p: GroupWatchParts, rule: GroupRule): void 
     if (travellers.size < rule.threshold) return;
 
     const departure = await departureOf(tour, same, p);
-    const { incident, created } = await p.incidents.joinGroup(`${tour}|${record.category}`, {
+    // One group incident per departure and complaint: the same tour code on a later departure is another group.
+    const { incident, created } = await p.incidents.joinGroup(`${tour}|${departure.date}|${record.category}`, {
       kind: 'group', departure, type: incidentTypeOf[record.category] ?? 'other', category: record.category,
       severity: groupSeverity(same), location: null, description: '', attachments: [], reportedBy: null,
     }, [...travellers.values()].map((c) => ({ conversationKey: c.conversationKey, channel: c.channel, caseId: c.id })), now);
@@ -71,11 +72,14 @@ function groupSeverity(cases: CaseRecord[]): Severity {
   return severities[worst] ?? 'high';
 }
 
-/** The departure by its guide's schedule; else the date the first traveller gave, or the day they complained. */
+/**
+ * The departure by its guide's schedule: the latest that had set out when the first of these
+ * travellers complained; else the day that first complaint came in.
+ */
 async function departureOf(tourCode: string, cases: CaseRecord[], p: GroupWatchParts): Promise<Departure> {
-  const led = (await p.guides.list()).flatMap((g) => g.departures).filter((d) => normalTourCode(d.tourCode) === tourCode);
-  const first = cases[0];
-  const when = typeof first?.facts.when === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(first.facts.when) ? first.facts.when : null;
-  const date = led.at(-1)?.date ?? when ?? localDate(first?.createdAt ?? p.clock.now(), p.timeZone);
-  return { tourCode, date };
+  const firstDay = localDate(cases[0]?.createdAt ?? p.clock.now(), p.timeZone);
+  const led = (await p.guides.list()).flatMap((g) => g.departures)
+    .filter((d) => normalTourCode(d.tourCode) === tourCode && d.date <= firstDay)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return { tourCode, date: led.at(-1)?.date ?? firstDay };
 }

@@ -112,7 +112,7 @@ export class IncidentDesk {
   async outreach(actor: Staff, id: string, amount: number | undefined): Promise<Reached> {
     const incident = await this.#incident(id);
     const remedy = this.#authorised(actor, amount ?? this.#p.policy.goodwill().offer ?? 0);
-    const reached = await this.#reach(await this.#audience(incident), (target) => (state, ctx) => {
+    const reached = await this.#reach(incident, await this.#audience(incident), (target) => (state, ctx) => {
       ctx.promise(incident.id, 'offer', { outreach: true, conversationKey: target.conversationKey, amount: remedy });
       return reachedOut(state, { incident, remedy: remedy > 0 ? { amount: remedy, currency: this.#p.policy.currency } : null });
     });
@@ -125,7 +125,7 @@ export class IncidentDesk {
     const incident = await this.#incident(id);
     if (incident.kind !== 'group') throw new DeskError(409, 'a settlement is for group complaints; use outreach for a guide\'s report');
     const settled = this.#authorised(actor, amount);
-    const reached = await this.#reach(await this.#audience(incident), (target) => (state, ctx) =>
+    const reached = await this.#reach(incident, await this.#audience(incident), (target) => (state, ctx) =>
       settlementOffered(state, { incidentId: incident.id, caseId: target.caseId, amount: settled }, ctx));
     await this.#done(actor, 'incident.settlement', incident, 'outreach', { amount: settled, sent: reached.sent, skipped: reached.skipped });
     return reached;
@@ -151,16 +151,18 @@ export class IncidentDesk {
     return [...affected, ...fromRoster].filter((t) => !t || (!seen.has(t.conversationKey) && seen.add(t.conversationKey)));
   }
 
-  async #reach(audience: (Reachable | null)[], change: (target: Reachable) => Parameters<Engine['reachOut']>[2]): Promise<Reached> {
-    let sent = 0;
+  /** Writes to each of the audience who can be written to, and keeps them on the incident as affected. */
+  async #reach(incident: Incident, audience: (Reachable | null)[], change: (target: Reachable) => Parameters<Engine['reachOut']>[2]): Promise<Reached> {
+    const reached: AffectedTraveller[] = [];
     for (const target of audience) {
       if (!target || !(await this.#canWrite(target.channel, target.conversationId))) continue;
       // A traveller who has not written yet is written to in the roster's language for them.
       const inTheirLocale = (state: ConversationState) => (state.locale || !target.locale ? state : { ...state, locale: target.locale });
       await this.#p.engine.reachOut(target, randomUUID(), (state, ctx) => change(target)(inTheirLocale(state), ctx));
-      sent++;
+      reached.push({ conversationKey: target.conversationKey, channel: target.channel, caseId: target.caseId });
     }
-    return { sent, skipped: audience.length - sent };
+    if (reached.length > 0) await this.#p.incidents.addAffected(incident.id, reached);
+    return { sent: reached.length, skipped: audience.length - reached.length };
   }
 
   /** WeChat lets the agency write first only within 48 hours of the traveller's last message. */

@@ -30,7 +30,7 @@ export interface DepartureView {
 export interface GuideView {
   id: string;
   name: string;
-  /** Masked except for supervisors and admins. */
+  /** Only supervisors, executives and admins see guides at all. */
   phone: string;
   departures: Departure[];
   createdAt: string;

@@ -112,7 +112,7 @@ describe('a conversation on the staff desk, over HTTP', () => {
   });
 
   it('refuses a staff message when WeChat’s window is closed, naming the 48 hours, and sends nothing', async () => {
-    desk = await DeskServer.start({ windowOf: async () => null });
+    desk = await DeskServer.start({ windows: { webchat: async () => null } });
     const ann = await desk.staff('ann', 'agent');
     const caseId = await desk.handoff('c1', 'I want to talk to a person');
     expect((await ann.act(caseId, 'claim')).status).toBe(200);

@@ -4,11 +4,14 @@ import type { App } from '../../src/app.ts';
 import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { routeConsole } from '../../src/console/route-console.ts';
-import type { OutboundMessage } from '../../src/conversation/messages.ts';
+import { channels } from '../../src/conversation/messages.ts';
+import type { Channel, OutboundMessage } from '../../src/conversation/messages.ts';
 import { relayTravellerMessages, workDeskIntake } from '../../src/desk/intake.ts';
 import { loadTeams } from '../../src/desk/teams.ts';
 import type { ConversationView, QueueItem } from '../../src/desk/views.ts';
 import { HttpServer } from '../../src/http/server.ts';
+import { watchGroupComplaints } from '../../src/incidents/group-watch.ts';
+import { workPaging } from '../../src/incidents/paging.ts';
 import { createLogger } from '../../src/log.ts';
 import type { DeliveryWindow } from '../../src/ports/outbox.ts';
 import { addStaff } from '../../src/staff/add-staff.ts';
@@ -22,9 +25,13 @@ const password = 'Correct-horse-12';
 const teams = await loadTeams();
 
 export interface DeskOptions {
-  /** Stands in for WeChat's 48-hour window on the web chat channel: null when closed. */
-  windowOf?: (conversationId: string) => Promise<DeliveryWindow | null>;
+  /** Delivery windows by channel, standing in for WeChat's 48 hours: null when closed. */
+  windows?: Partial<Record<Channel, (conversationId: string) => Promise<DeliveryWindow | null>>>;
 }
+
+/** As serve.ts has them by default: 3 travellers within 24 hours make a group complaint; pages repeat every 5 minutes. */
+const groupRule = { threshold: 3, windowHours: 24 };
+export const pageRepeatMs = 5 * 60_000;
 
 /** A signed-in staff member calling the desk API with their session cookie and CSRF token. */
 export class StaffClient {
@@ -71,8 +78,9 @@ export class StaffClient {
 }
 
 /**
- * The embedded app with the staff console on a real HTTP server (ephemeral port), the
- * desk intake working its jobs, and a web chat outbox that records what travellers are sent.
+ * The embedded app with the staff console on a real HTTP server (ephemeral port), the desk
+ * intake, group watch and paging working their jobs, and an outbox on every channel recording
+ * what travellers are sent.
  */
 export class DeskServer {
   readonly clock = new ManualClock(new Date('2026-11-21T02:00:00Z'));
@@ -87,8 +95,13 @@ export class DeskServer {
     const log = createLogger('silent');
     this.app = createApp({ config: loadConfig({ BURST_WINDOW_MS: '0' }), parts: memoryParts(this.clock, log), policy, clock: this.clock, log });
     this.app.engine.work();
-    this.app.router.register('webchat', { send: async (m) => void this.sent.push(m), ...(options.windowOf ? { windowOf: options.windowOf } : {}) });
+    for (const channel of channels) {
+      const windowOf = options.windows?.[channel];
+      this.app.router.register(channel, { send: async (m) => void this.sent.push(m), ...(windowOf ? { windowOf } : {}) });
+    }
     workDeskIntake({ ...this.app.parts, teams, policy, clock: this.clock, log });
+    watchGroupComplaints({ ...this.app.parts, clock: this.clock, log, timeZone: 'Asia/Shanghai' }, groupRule);
+    workPaging({ ...this.app.parts, log }, pageRepeatMs);
     relayTravellerMessages(this.app.engine, this.app.parts.feed, log);
     this.http = new HttpServer(log);
     this.auth = new StaffAuth({ staff: this.app.parts.staff, audit: this.app.parts.audit, clock: this.clock, scrypt: cheap });
@@ -116,14 +129,19 @@ export class DeskServer {
   }
 
   /** A traveller writes (or presses `choice`) on web chat; resolves with what they were sent meanwhile. */
-  async say(text: string, conversationId = 'c1', choice?: string): Promise<OutboundMessage[]> {
+  say(text: string, conversationId = 'c1', choice?: string): Promise<OutboundMessage[]> {
+    return this.write('webchat', text, conversationId, choice);
+  }
+
+  /** A traveller writes (or presses `choice`) on `channel`; resolves with what they were sent meanwhile. */
+  async write(channel: Channel, text: string, conversationId: string, choice?: string): Promise<OutboundMessage[]> {
     const before = this.sent.length;
     await this.app.engine.receive({
-      channel: 'webchat', conversationId, senderId: `u-${conversationId}`, senderRole: 'traveller',
+      channel, conversationId, senderId: `u-${conversationId}`, senderRole: 'traveller',
       messageId: `m${++this.#messageNo}`, text, ...(choice === undefined ? {} : { choice }), attachments: [], receivedAt: this.clock.now(),
     });
     await this.settle();
-    return this.sent.slice(before);
+    return this.sent.slice(before).filter((m) => m.channel === channel);
   }
 
   press(choice: string, conversationId = 'c1'): Promise<OutboundMessage[]> {
@@ -156,9 +174,9 @@ export class DeskServer {
     return ticket.caseId;
   }
 
-  /** What conversation `conversationId` was sent since message number `since`. */
-  sentTo(conversationId: string, since = 0): OutboundMessage[] {
-    return this.sent.slice(since).filter((m) => m.conversationId === conversationId);
+  /** What conversation `conversationId` (on web chat unless told) was sent since message number `since`. */
+  sentTo(conversationId: string, since = 0, channel: Channel = 'webchat'): OutboundMessage[] {
+    return this.sent.slice(since).filter((m) => m.conversationId === conversationId && m.channel === channel);
   }
 }
 
