@@ -10,7 +10,8 @@ let dataDir: string;
 const add = (username: string, password: string) =>
   run(['staff', 'add', '--username', username, '--name', 'Mei Lin', '--role', 'admin'], `${password}\n`, { DATA_DIR: dataDir });
 
-describe('tripcare staff add', () => {
+// Each run starts Node and opens PGlite (seconds when new, more on a busy machine) before the full-cost scrypt.
+describe('tripcare staff add', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tripcare-staff-'));
   });
