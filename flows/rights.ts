@@ -4,7 +4,8 @@ import type { Phrase } from '../src/i18n/render.ts';
 import type { Understood } from '../src/ports/understanding.ts';
 import type { FlowContext, Reply, TurnResult } from './types.ts';
 
-const choices: NonNullable<Reply['choices']> = [
+/** Would they like to open a complaint: offered after a rights answer, and when there is no case to ask about. */
+export const openComplaintChoices: NonNullable<Reply['choices']> = [
   { id: 'rights:complain', label: phrase('choice.open_complaint') },
   { id: 'rights:done', label: phrase('choice.no_thanks') },
 ];
@@ -21,7 +22,7 @@ export function answerRightsQuestion(state: ConversationState, u: Understood, ct
     ? [phrase('rights.intro'), ...[...clauses].map((clause) => phrase('rights.clause', { basis: ctx.policy.explain(clause) }))]
     : [phrase('rights.general')];
   lines.push(phrase('rights.offer'));
-  return { state: { ...state, step: 'listen' }, replies: [{ step: 'listen', lines, choices }] };
+  return { state: { ...state, step: 'listen' }, replies: [{ step: 'listen', lines, choices: openComplaintChoices }] };
 }
 
 /** The traveller's answer to "would you like to open a complaint?". */

@@ -1,5 +1,5 @@
 import type { Attachment, StepId } from '../src/conversation/messages.ts';
-import type { CaseStatus } from '../src/ports/case-register.ts';
+import type { CaseRecord, CaseStatus } from '../src/ports/case-register.ts';
 import type { JobName, JobOptions } from '../src/ports/job-queue.ts';
 import type { Understood } from '../src/ports/understanding.ts';
 import type { ConversationState } from '../src/conversation/state.ts';
@@ -7,7 +7,9 @@ import type { ChatAccount, Guide } from '../src/ports/guide-registry.ts';
 import type { Incident, IncidentDraft } from '../src/ports/incident-register.ts';
 import type { Phrase } from '../src/i18n/render.ts';
 import type { AgencyPolicy } from '../src/policy/agency-policy.ts';
-import type { LedgerKind } from '../src/ports/promise-ledger.ts';
+import type { LedgerEntry, LedgerKind } from '../src/ports/promise-ledger.ts';
+import type { FeedbackEntry, SurveyAnswer } from '../src/ports/survey-store.ts';
+import type { Ticket } from '../src/ports/escalation-desk.ts';
 import type { ServiceTimer } from './sla.ts';
 
 /** One bot message as a flow writes it: phrases, not words, so every word comes from locales/. */
@@ -50,6 +52,16 @@ export interface FlowContext {
   guide(id: string): Promise<Guide | undefined>;
   /** Opens an incident, or returns the one opened under `key` already. */
   openIncident(key: string, draft: IncidentDraft): Promise<Incident>;
+  /** A case of this conversation: by number, else its latest; undefined for none, or another conversation's. */
+  ownCase(conversationKey: string, caseId: string | null): Promise<CaseRecord | undefined>;
+  /** What the ledger holds of a case, and its desk ticket: where it stands and what was promised. */
+  casePromises(caseId: string): Promise<{ ledger: LedgerEntry[]; ticket: Ticket | undefined }>;
+  /** Keeps one survey answer at once, so a traveller who stops halfway still counts. */
+  recordSurvey(answer: Omit<SurveyAnswer, 'at'>): Promise<void>;
+  /** Keeps a suggestion or praise; it opens no case. */
+  leaveFeedback(entry: Omit<FeedbackEntry, 'at'>): Promise<void>;
+  /** Marks a closed case as with a person again (a low survey score); returns it as it now stands. */
+  reopenCase(caseId: string): Promise<CaseRecord>;
 }
 
 export interface TurnResult {

@@ -6,7 +6,9 @@ import type { EngineStores } from './engine/engine.ts';
 import type { Logger } from './log.ts';
 import type { Probe } from './ops/health.ts';
 import type { AuditLog } from './ports/audit-log.ts';
+import type { CorrectiveActions } from './ports/corrective-actions.ts';
 import type { DepartureRoster } from './ports/departure-roster.ts';
+import type { ReportSource } from './reports/report-source.ts';
 import type { DeskFeed } from './ports/desk-feed.ts';
 import type { EscalationDesk } from './ports/escalation-desk.ts';
 import type { Clock } from './ports/clock.ts';
@@ -16,7 +18,9 @@ import type { AgencyPolicy } from './policy/agency-policy.ts';
 import { MemoryAuditLog } from './stores/memory/memory-audit-log.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
 import { MemoryConversationStore } from './stores/memory/memory-conversation-store.ts';
+import { MemoryCorrectiveActions } from './stores/memory/memory-corrective-actions.ts';
 import { MemoryDepartureRoster } from './stores/memory/memory-departure-roster.ts';
+import { MemoryReportSource } from './stores/memory/memory-report-source.ts';
 import { MemoryDeskFeed } from './stores/memory/memory-desk-feed.ts';
 import { MemoryEscalationDesk } from './stores/memory/memory-escalation-desk.ts';
 import { MemoryGuideRegistry } from './stores/memory/memory-guide-registry.ts';
@@ -25,6 +29,7 @@ import { MemoryIncidentRegister } from './stores/memory/memory-incident-register
 import { MemoryJobQueue } from './stores/memory/memory-job-queue.ts';
 import { MemoryPromiseLedger } from './stores/memory/memory-promise-ledger.ts';
 import { MemoryStaffDirectory } from './stores/memory/memory-staff-directory.ts';
+import { MemorySurveyStore } from './stores/memory/memory-survey-store.ts';
 import { MemoryTurnLock } from './stores/memory/memory-turn-lock.ts';
 import { RuleUnderstanding } from './understanding/rules/index.ts';
 
@@ -35,6 +40,8 @@ export interface Parts extends EngineStores {
   desk: EscalationDesk;
   feed: DeskFeed;
   roster: DepartureRoster;
+  reports: ReportSource;
+  actions: CorrectiveActions;
   /** What /readyz checks. */
   probes: Probe[];
   close(): Promise<void>;
@@ -43,12 +50,14 @@ export interface Parts extends EngineStores {
 /** Every part in this process's memory: for tests, `chat` and `replay`. */
 export function memoryParts(clock: Clock, log: Logger) {
   const jobs = new MemoryJobQueue(clock, log);
+  const register = new MemoryCaseRegister(clock);
+  const ledger = new MemoryPromiseLedger();
   return {
     inbox: new MemoryInbox(),
     store: new MemoryConversationStore(),
     lock: new MemoryTurnLock(),
-    register: new MemoryCaseRegister(clock),
-    ledger: new MemoryPromiseLedger(),
+    register,
+    ledger,
     staff: new MemoryStaffDirectory(),
     audit: new MemoryAuditLog(),
     desk: new MemoryEscalationDesk(),
@@ -56,6 +65,9 @@ export function memoryParts(clock: Clock, log: Logger) {
     guides: new MemoryGuideRegistry(),
     incidents: new MemoryIncidentRegister(),
     roster: new MemoryDepartureRoster(),
+    surveys: new MemorySurveyStore(),
+    reports: new MemoryReportSource({ register, ledger }),
+    actions: new MemoryCorrectiveActions(),
     jobs,
     probes: [],
     close: () => jobs.close(),

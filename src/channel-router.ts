@@ -26,4 +26,10 @@ export class ChannelRouter implements Outbox {
     const windowOf = this.#adapters.get(channel)?.windowOf;
     return windowOf ? windowOf(conversationId) : undefined;
   }
+
+  /** Whether the agency may write first now: WeChat allows it only within 48 hours of the traveller's last message. */
+  async canWriteFirst(channel: Channel, conversationId: string): Promise<boolean> {
+    const window = await this.windowOf(channel, conversationId);
+    return window === undefined || (window !== null && window.remaining > 0);
+  }
 }

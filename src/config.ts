@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseQuietHours } from './followups/quiet-hours.ts';
+import type { QuietHours } from './followups/quiet-hours.ts';
 import { locales } from './taxonomy.ts';
 
 const isTimeZone = (zone: string): boolean => {
@@ -21,6 +23,14 @@ const schema = z.object({
   TEAMS_FILE: z.string().min(1).optional(),
   GROUP_COMPLAINT_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(3),
   GROUP_COMPLAINT_WINDOW_HOURS: z.coerce.number().min(1).max(24 * 30).default(24),
+  /** The hour (agency time) travellers are greeted the day after they return. */
+  GREETING_HOUR: z.coerce.number().int().min(0).max(23).default(10),
+  /** When the agency never writes first, e.g. 21-9 (21:00 to 09:00). */
+  QUIET_HOURS: z.string().default('21-9').transform((text, ctx): QuietHours => {
+    const quiet = parseQuietHours(text);
+    if (!quiet) ctx.addIssue({ code: 'custom', message: 'must be two different hours 0-23 such as 21-9' });
+    return quiet ?? z.NEVER;
+  }),
   PAGE_REPEAT_MINUTES: z.coerce.number().min(1).max(120).default(5),
   BURST_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(4_000),

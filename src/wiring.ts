@@ -29,6 +29,9 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
     guides: sql.guides,
     incidents: sql.incidents,
     roster: sql.roster,
+    surveys: sql.surveys,
+    reports: sql.reports,
+    actions: sql.actions,
     probes: [...fast.probes, sql.probe],
     async close() {
       await fast.close();

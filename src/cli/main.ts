@@ -10,6 +10,7 @@ import { RuleUnderstanding } from '../understanding/rules/index.ts';
 import { loadPolicy, PolicyError } from '../policy/policy-file.ts';
 import { TeamsError } from '../desk/teams.ts';
 import { classify } from './classify.ts';
+import { importCommand } from './import-trips.ts';
 import { ledgerVerify } from './ledger-verify.ts';
 import { remedyCommand } from './remedy.ts';
 import { runJsonConversation } from './conversation.ts';
@@ -29,6 +30,7 @@ const usage = `Usage: tripcare <command>
   remedy            the remedy for one JSON situation on stdin, as JSON
   ledger verify     check that the promise ledger's hash chain is unbroken
   staff add         add a staff account (the first admin too); the password comes from stdin
+  import trips FILE import trips and their travellers from CSV, and schedule their greetings
   help              this text
 
 Configuration comes from the environment; see .env.example.
@@ -54,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
     case 'classify': return (await classify(process.stdin, process.stdout, new RuleUnderstanding(), config.TIME_ZONE)) ? 0 : 1;
     case 'remedy': return remedyCommand(process.stdin, process.stdout, process.stderr, await loadPolicy(config.POLICY_FILE));
     case 'ledger': return file === 'verify' ? ledgerVerify(config, process.stdout) : usageError(`Unknown ledger command "${file ?? ''}".`);
+    case 'import': return importCommand(positionals.slice(1), config, { output: process.stdout, errors: process.stderr });
     case 'staff': return staffCommand(argv.slice(1), config, { input: process.stdin, output: process.stdout, errors: process.stderr });
     default:
       return usageError(`Unknown command "${command}".`);

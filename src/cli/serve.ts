@@ -8,6 +8,8 @@ import { relayTravellerMessages, workDeskIntake } from '../desk/intake.ts';
 import { loadTeams } from '../desk/teams.ts';
 import { watchGroupComplaints } from '../incidents/group-watch.ts';
 import { workPaging } from '../incidents/paging.ts';
+import { greetingRules, scheduleReturningGreetings } from '../followups/schedule-greetings.ts';
+import { workFollowups } from '../followups/work-followups.ts';
 import type { Config } from '../config.ts';
 import { loadPolicy } from '../policy/policy-file.ts';
 import { HttpServer } from '../http/server.ts';
@@ -41,10 +43,12 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     workDeskIntake({ ...parts, teams, policy, clock, log });
     watchGroupComplaints({ ...parts, clock, log, timeZone: config.TIME_ZONE }, { threshold: config.GROUP_COMPLAINT_THRESHOLD, windowHours: config.GROUP_COMPLAINT_WINDOW_HOURS });
     workPaging({ ...parts, log }, config.PAGE_REPEAT_MINUTES * 60_000);
+    workFollowups({ ...parts, engine: app.engine, router: app.router, clock, log });
+    await scheduleReturningGreetings({ ...parts, clock, rules: greetingRules(config) });
   }
   const http = new HttpServer(log);
   routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs));
-  if (role !== 'worker') routeConsole(http, { app, teams, policy, clock });
+  if (role !== 'worker') routeConsole(http, { app, config, teams, policy, clock });
   // Channels first: recovering a turn may resend its replies through them.
   const channels = (await Promise.all(channelStarters.map((start) => start({ app, http, config, log, clock, role }))))
     .filter((c) => c !== null);

@@ -15,8 +15,8 @@ const contentTypes: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** The console is same-origin only: its own scripts and styles, its own API, never framed. */
-const headers = {
+/** The console is same-origin only: its own scripts and styles, its own API, never framed. The report pages share it. */
+export const consoleHeaders = {
   'content-security-policy': [
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
     "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'",
@@ -53,7 +53,7 @@ export function routeConsolePage(http: HttpServer): void {
   const assets = loadAssets();
   const page = assets.get('/console/index.html');
   if (!page) throw new Error('the console page src/console/public/index.html is missing');
-  const send = (res: ServerResponse, asset: Asset) => void res.writeHead(200, { ...headers, 'content-type': asset.type }).end(asset.body);
+  const send = (res: ServerResponse, asset: Asset) => void res.writeHead(200, { ...consoleHeaders, 'content-type': asset.type }).end(asset.body);
 
   assets.set('/console/', page);
   http.route('GET', '/console', (_req, res) => send(res, page));

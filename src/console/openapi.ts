@@ -4,6 +4,7 @@ import type { HttpServer } from '../http/server.ts';
 import * as api from './desk-api.ts';
 import { departuresBody, newGuideBody } from '../guides/guide-desk.ts';
 import { outreachBody, rosterBody, settlementBody } from './incident-routes.ts';
+import { actionBody } from './report-routes.ts';
 
 const schema = (s: z.ZodType) => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -100,6 +101,33 @@ export const openApiDocument = {
     },
     '/api/guides/{guideId}/code': guideAction('A one-time code the guide sends the bot to bind their chat account; shown once', api.emptyBody),
     '/api/guides/{guideId}/departures': guideAction('Add departures the guide leads', departuresBody),
+    '/api/trips/import': {
+      post: {
+        summary: 'Import trips and travellers as CSV (tour_code,departure_date,return_date,ref,name,locale,channel,conversation_id); schedules the day-after greetings', ...changing,
+        requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+        responses: { ...ok('what was imported, and each refused row by line and field'), 413: error, 415: error },
+      },
+    },
+    '/api/trips': { post: { summary: 'The same rows as JSON: `{ rows: [...] }`', ...changing, responses: ok('as for the CSV import') } },
+    '/api/reports/{name}': {
+      get: {
+        summary: 'A report as JSON, or as CSV with `.csv` after its name: categories, top-categories, tours, guides, parties, sla, satisfaction, handoffs, costs',
+        parameters: [
+          { name: 'name', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+          { name: 'by', in: 'query', required: false, schema: { type: 'string', enum: ['day', 'week', 'month', 'quarter'] } },
+        ],
+        responses: ok('the report'),
+      },
+    },
+    '/api/actions': {
+      get: { summary: 'Corrective actions (整改), with whether complaints of their kind fell since', responses: ok('`{ actions }`') },
+      post: { summary: 'Open a corrective action: a target (category, tour, guide or party), an owner and a due date', ...changing, requestBody: json(actionBody), responses: ok('the action') },
+    },
+    '/api/actions/{actionId}/done': {
+      post: { summary: 'Mark a corrective action done', ...changing, parameters: [{ name: 'actionId', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json(api.emptyBody), responses: ok('the action') },
+    },
   },
 };
 

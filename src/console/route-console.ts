@@ -1,4 +1,8 @@
 import type { App } from '../app.ts';
+import type { Config } from '../config.ts';
+import { greetingRules } from '../followups/schedule-greetings.ts';
+import { ReportDesk } from '../reports/report-desk.ts';
+import { surveyScores } from '../reports/survey-scores.ts';
 import { StaffDesk } from '../desk/staff-desk.ts';
 import { GuideDesk } from '../guides/guide-desk.ts';
 import { IncidentDesk } from '../incidents/incident-desk.ts';
@@ -13,9 +17,13 @@ import { routeDesk } from './desk-routes.ts';
 import { routeIncidents } from './incident-routes.ts';
 import { routeOpenApi } from './openapi.ts';
 import { routeQueueBoard } from './queue-board.ts';
+import { routeReports } from './report-routes.ts';
+import { routeTrips } from './trip-routes.ts';
 
 export interface ConsoleSetup {
   app: App;
+  /** The agency's zone (reports, greetings) and when travellers are greeted after a trip. */
+  config: Pick<Config, 'TIME_ZONE' | 'GREETING_HOUR' | 'QUIET_HOURS'>;
   teams: Teams;
   policy: AgencyPolicy;
   clock: Clock;
@@ -23,8 +31,8 @@ export interface ConsoleSetup {
   auth?: StaffAuth;
 }
 
-/** The staff console: sign-in, the desk and incident APIs and their OpenAPI description, the page at /console and the job board for admins. */
-export function routeConsole(http: HttpServer, { app, teams, policy, clock, auth: given }: ConsoleSetup): StaffDesk {
+/** The staff console: sign-in; the desk, incident, trip and report APIs and their OpenAPI description; the page at /console, the report pages and the job board for admins. */
+export function routeConsole(http: HttpServer, { app, config, teams, policy, clock, auth: given }: ConsoleSetup): StaffDesk {
   const { parts } = app;
   const auth = given ?? new StaffAuth({ staff: parts.staff, audit: parts.audit, clock });
   const desk = new StaffDesk({ ...parts, engine: app.engine, router: app.router, teams, policy, clock });
@@ -32,6 +40,9 @@ export function routeConsole(http: HttpServer, { app, teams, policy, clock, auth
   routeStaffAuth(http, { auth, clock });
   routeDesk(http, { desk, auth, feed: parts.feed, staff: parts.staff, teams, clock });
   routeIncidents(http, { incidents, guides: new GuideDesk({ ...parts, clock }), auth, clock });
+  routeTrips(http, { ...parts, auth, clock, rules: greetingRules(config) });
+  const reports = new ReportDesk({ ...parts, surveys: surveyScores(parts.surveys), clock, timeZone: config.TIME_ZONE });
+  routeReports(http, { reports, auth, policy, clock });
   routeOpenApi(http);
   routeConsolePage(http);
   routeQueueBoard(http, { auth, jobs: parts.jobs });

@@ -37,7 +37,7 @@ export interface Choice {
 /** Step ids that outbound messages belong to; the seven method steps plus the flows' own. */
 export type StepId =
   | 'listen' | 'restate' | 'apologise' | 'propose' | 'confirm' | 'thank' | 'report'
-  | 'handoff' | 'safety' | 'notice' | 'staff' | 'incident';
+  | 'handoff' | 'safety' | 'notice' | 'staff' | 'incident' | 'survey';
 
 /** One message to a channel, rendered natively by its adapter. */
 export interface OutboundMessage {

@@ -1,6 +1,7 @@
 import type { Money } from '../money.ts';
 import type { Departure } from '../ports/guide-registry.ts';
 import type { IncidentType } from '../ports/incident-register.ts';
+import type { SurveyQuestion } from '../ports/survey-store.ts';
 import type { Category, Flag, Locale, Problem, Severity } from '../taxonomy.ts';
 import type { FactName, NumberFact } from '../policy/facts.ts';
 import type { TripType } from '../policy/notice-schedules.ts';
@@ -124,6 +125,29 @@ export interface ConversationState {
   reportNo: number;
   /** A group settlement offered to this traveller and not yet answered. */
   settlement: SettlementOffer | null;
+  /** A satisfaction survey under way. */
+  survey: SurveyUnderWay | null;
+  /** The day-after-return greeting sent to this traveller and not yet answered. */
+  greeting: GreetingSent | null;
+}
+
+/** The agency asked a traveller back from a departure how it was. */
+export interface GreetingSent {
+  departure: Departure;
+  /** ISO time it was sent. */
+  sentAt: string;
+}
+
+/** A satisfaction survey being asked, one question at a time. */
+export interface SurveyUnderWay {
+  /** The case number, or the trip and conversation it asks about. */
+  id: string;
+  /** The case surveyed; null for a trip. */
+  caseId: string | null;
+  /** The questions still to ask; the first is the one asked now (answered while its choices are on offer). */
+  questions: SurveyQuestion[];
+  /** Whether a low score was heard already: the case goes to a supervisor once. */
+  lowHeard: boolean;
 }
 
 /** One settlement for every traveller of a group complaint; accepting early earns the policy's bonus. */
@@ -165,6 +189,8 @@ const startingState = () => ({
   report: null,
   reportNo: 1,
   settlement: null,
+  survey: null,
+  greeting: null,
 });
 
 export function newConversation(message: InboundMessage): ConversationState {

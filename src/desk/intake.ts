@@ -27,7 +27,7 @@ export interface IntakeParts {
 const handoffJob = z.object({
   conversationKey: z.string(),
   caseId: z.string(),
-  reason: z.enum(['asked_for_person', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused']),
+  reason: z.enum(['asked_for_person', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused', 'low_satisfaction']),
   severity: z.enum(severities),
   /** The time the traveller was given; jobs queued before it was carried have none. */
   dueAt: z.iso.datetime().optional(),
@@ -49,8 +49,8 @@ export function workDeskIntake(p: IntakeParts): void {
   p.jobs.process('handoff', async (job) => {
     const data = parse(job, handoffJob, p.log);
     if (!data) return;
-    // Critical cases and threats to go outside start with a supervisor.
-    const level: DeskLevel = data.severity === 'critical' || data.reason === 'external_threat' ? 'supervisor' : 'agent';
+    // Critical cases, threats to go outside and low survey scores start with a supervisor.
+    const level: DeskLevel = data.severity === 'critical' || data.reason === 'external_threat' || data.reason === 'low_satisfaction' ? 'supervisor' : 'agent';
     const respondBy = data.dueAt ? new Date(data.dueAt) : p.policy.responseDue(data.severity, job.runAt);
     await openTicket(p, data.caseId, data.reason, level, respondBy);
   });

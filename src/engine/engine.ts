@@ -17,6 +17,8 @@ import { findBindingCode } from '../guides/binding-code.ts';
 import type { GuideRegistry } from '../ports/guide-registry.ts';
 import type { Inbox } from '../ports/inbox.ts';
 import type { IncidentRegister } from '../ports/incident-register.ts';
+import type { EscalationDesk } from '../ports/escalation-desk.ts';
+import type { SurveyStore } from '../ports/survey-store.ts';
 import type { Job, JobQueue } from '../ports/job-queue.ts';
 import { isUndeliverable } from '../ports/outbox.ts';
 import type { Outbox } from '../ports/outbox.ts';
@@ -52,6 +54,9 @@ export interface EngineStores {
   jobs: JobQueue;
   guides: GuideRegistry;
   incidents: IncidentRegister;
+  /** Read for a case's ticket (where it stands); the desk intake puts cases on it. */
+  desk: EscalationDesk;
+  surveys: SurveyStore;
 }
 
 export interface EngineParts extends EngineStores {
@@ -330,9 +335,9 @@ export class Engine extends EventEmitter<EngineEvents> {
    * anything is said. `redo` names the run, so running it again after a crash adds nothing twice.
    */
   async #runFlow<R extends TurnResult | null>(redo: string, run: (ctx: FlowContext) => Promise<R>): Promise<R> {
-    const { register, jobs, ledger, policy, clock, guides, incidents } = this.#parts;
+    const { register, jobs, ledger, policy, clock, guides, incidents, desk, surveys } = this.#parts;
     const { emergencyPhone, timeZone } = this.#options;
-    const ctx = flowContext({ register, jobs, policy, emergencyPhone, guides, incidents, timeZone }, clock.now());
+    const ctx = flowContext({ register, jobs, policy, emergencyPhone, guides, incidents, ledger, desk, surveys, timeZone }, clock.now());
     const result = await run(ctx);
     await ledger.append(ctx.promises.map((p, i) => ({ ...p, key: `${redo}#${i}` })));
     return result;

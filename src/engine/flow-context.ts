@@ -5,7 +5,9 @@ import type { GuideRegistry } from '../ports/guide-registry.ts';
 import type { IncidentRegister } from '../ports/incident-register.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
-import type { LedgerRecord } from '../ports/promise-ledger.ts';
+import type { EscalationDesk } from '../ports/escalation-desk.ts';
+import type { LedgerRecord, PromiseLedger } from '../ports/promise-ledger.ts';
+import type { SurveyStore } from '../ports/survey-store.ts';
 import type { ConversationState } from '../conversation/state.ts';
 
 /** The case as the register keeps it: labels, the facts the traveller confirmed, the steps taken. */
@@ -33,6 +35,9 @@ export interface FlowPorts {
   emergencyPhone: string | null;
   guides: GuideRegistry;
   incidents: IncidentRegister;
+  ledger: PromiseLedger;
+  desk: EscalationDesk;
+  surveys: SurveyStore;
   timeZone: string;
 }
 
@@ -70,5 +75,17 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext & { promis
     guideFor: (account) => ports.guides.guideFor(account),
     guide: (id) => ports.guides.get(id),
     openIncident: (key, draft) => ports.incidents.open(key, draft, now),
+    async ownCase(conversationKey, caseId) {
+      const found = caseId ? await ports.register.get(caseId) : await ports.register.latestCase(conversationKey);
+      // Another traveller's case is as good as none: its number tells nothing.
+      return found?.conversationKey === conversationKey ? found : undefined;
+    },
+    async casePromises(caseId) {
+      const [ledger, ticket] = await Promise.all([ports.ledger.entries(caseId), ports.desk.get(caseId)]);
+      return { ledger, ticket };
+    },
+    recordSurvey: (answer) => ports.surveys.record({ ...answer, at: now }),
+    leaveFeedback: (entry) => ports.surveys.addFeedback({ ...entry, at: now }),
+    reopenCase: (caseId) => ports.register.update(caseId, { status: 'handed_off' }),
   };
 }

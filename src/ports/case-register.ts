@@ -53,4 +53,8 @@ export interface CaseRegister {
    * opened at or after `since`; oldest first.
    */
   casesForTour(tourCode: string, since: Date): Promise<CaseRecord[]>;
+  /** The cases opened in `[from, until)`, oldest first: what reports read in memory. */
+  casesOpened(from: Date, until: Date): Promise<CaseRecord[]>;
+  /** The conversation's most recently opened case; undefined when it has none. */
+  latestCase(conversationKey: string): Promise<CaseRecord | undefined>;
 }

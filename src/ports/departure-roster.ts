@@ -14,11 +14,21 @@ export interface RosterTraveller {
   conversationId: string | null;
 }
 
-/** Who travels on which departure. Memory, PGlite or PostgreSQL. */
+/** A departure with the date its travellers come home (yyyy-mm-dd, the agency's calendar). */
+export interface Trip {
+  departure: Departure;
+  returnDate: string;
+}
+
+/** Who travels on which departure, and when they return. Memory, PGlite or PostgreSQL. */
 export interface DepartureRoster {
   /** Adds or updates travellers of a departure by `ref`. */
   put(departure: Departure, travellers: RosterTraveller[]): Promise<void>;
+  /** As `put`, and sets (or moves) the departure's return date. */
+  putTrip(trip: Trip, travellers: RosterTraveller[]): Promise<void>;
   travellers(departure: Departure): Promise<RosterTraveller[]>;
+  /** The trips returning on `date` or later, by return date then tour code and departure date. */
+  returningFrom(date: string): Promise<Trip[]>;
   /** The departures a chat identity is on, latest first. */
   departuresOf(channel: Channel, conversationId: string): Promise<Departure[]>;
 }

@@ -6,8 +6,11 @@ import type { Category, Flag, Severity } from '../taxonomy.ts';
 export const deskLevels = ['agent', 'supervisor', 'executive'] as const;
 export type DeskLevel = (typeof deskLevels)[number];
 
-/** Why a case is on the desk: the bot handed the conversation off, or an accepted remedy needs approving. */
-export type TicketReason = Handoff['reason'] | 'approval';
+/**
+ * Why a case is on the desk: the bot handed the conversation off, an accepted remedy needs
+ * approving, or a traveller scored the handling low in the survey after it closed.
+ */
+export type TicketReason = Handoff['reason'] | 'approval' | 'low_satisfaction';
 
 /**
  * `waiting`: nobody has it. `claimed`: one owner has it. `closed`: resolved by staff.

@@ -15,3 +15,6 @@ export const newCaseNumber = (): string => shortNumber('TC');
 
 /** An incident's number, e.g. `IN-4H8W2C`: read out as easily as a case number. */
 export const newIncidentNumber = (): string => shortNumber('IN');
+
+/** A corrective action's number, e.g. `CA-9P2K7D`. */
+export const newActionNumber = (): string => shortNumber('CA');

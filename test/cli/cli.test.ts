@@ -47,14 +47,14 @@ describe('tripcare replay', () => {
     expect(Date.now() - started).toBeLessThan(15_000); // five-second bursts were not waited for
     const lines = jsonLines(stdout);
     expect(lines.map((l) => l.step ?? l.type)).toEqual([
-      'listen', 'listen', 'listen', 'listen', 'restate', 'apologise', 'propose', 'propose', 'confirm', 'thank', 'report', 'case',
+      'listen', 'listen', 'listen', 'listen', 'restate', 'apologise', 'propose', 'propose', 'confirm', 'thank', 'report', 'survey', 'case',
     ]);
     expect(Object.keys(lines[0] ?? {})).toEqual(['turn', 'step', 'text', 'choices']);
     expect(lines[4]?.choices).toEqual([{ id: 'confirm', label: "Yes, that's right" }, { id: 'correct', label: 'No, let me correct it' }]);
     const filed = lines.at(-1);
     expect(filed).toMatchObject({ type: 'case', category: 'accommodation', severity: 'medium', status: 'pending_approval' });
     expect(filed?.steps).toEqual(['listen', 'restate', 'apologise', 'propose', 'confirm', 'thank', 'report']);
-    expect(lines.at(-2)?.text).toContain(String(filed?.caseId));
+    expect(lines.at(-3)?.text).toContain(String(filed?.caseId));
   });
 
   it('reads the script from stdin, ignores repeated ids and reports bad lines', async () => {

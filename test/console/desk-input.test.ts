@@ -104,6 +104,7 @@ describe('the OpenAPI description', () => {
       '/api/incidents', '/api/incidents/{incidentId}', '/api/incidents/{incidentId}/acknowledge', '/api/incidents/{incidentId}/outreach',
       '/api/incidents/{incidentId}/settlement', '/api/departures/{tourCode}', '/api/departures/{tourCode}/{date}/travellers',
       '/api/guides', '/api/guides/{guideId}/code', '/api/guides/{guideId}/departures',
+      '/api/trips/import', '/api/trips', '/api/reports/{name}', '/api/actions', '/api/actions/{actionId}/done',
     ].sort());
     for (const action of actions) {
       const schema = doc.paths[`/api/conversations/{caseId}/${action}`]?.post?.requestBody?.content['application/json']?.schema;

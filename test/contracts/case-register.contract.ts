@@ -76,5 +76,29 @@ export function caseRegisterContract(name: string, make: () => Promise<CaseRegis
       const updated = await register.update(first.id, { status: 'resolved' });
       expect((await register.casesForTour(tour, first.createdAt))[0]).toEqual(updated);
     });
+
+    it("finds a conversation's latest case, and no other conversation's", async () => {
+      const key = `tg:latest-${Math.random()}`;
+      expect(await register.latestCase(key)).toBeUndefined();
+      const first = await register.open(`idem-${Math.random()}`, draft({ conversationKey: key }));
+      clock.advance(1_000);
+      const second = await register.open(`idem-${Math.random()}`, draft({ conversationKey: key }));
+      await register.open(`idem-${Math.random()}`, draft({ conversationKey: `${key}-other` }));
+      expect(await register.latestCase(key)).toEqual(second);
+      expect(first.id).not.toBe(second.id);
+    });
+
+    it('finds the cases opened in a period, oldest first, the end left out', async () => {
+      // A year past every other test's cases: the SQL stores keep their cases across tests.
+      clock.advance(366 * 86_400_000);
+      const before = await register.open(`report-${Math.random()}`, draft());
+      clock.advance(60_000);
+      const first = await register.open(`report-${Math.random()}`, draft());
+      clock.advance(60_000);
+      const second = await register.open(`report-${Math.random()}`, draft());
+      expect(await register.casesOpened(first.createdAt, new Date(second.createdAt.getTime() + 1))).toEqual([first, second]);
+      expect(await register.casesOpened(before.createdAt, second.createdAt)).toEqual([before, first]);
+      expect(await register.casesOpened(new Date(second.createdAt.getTime() + 1), new Date(second.createdAt.getTime() + 86_400_000))).toEqual([]);
+    });
   });
 }

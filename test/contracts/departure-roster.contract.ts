@@ -49,6 +49,28 @@ export function departureRosterContract(name: string, make: () => Promise<Depart
       expect(await roster.departuresOf('telegram', 'nobody')).toEqual([]);
     });
 
+    it('keeps each trip\'s return date, and finds the trips returning from a day on', async () => {
+      const xa = { tourCode: 'XA-2', date: '2026-12-03' };
+      await roster.putTrip({ departure: gz, returnDate: '2026-12-08' }, [traveller('A-1', { channel: 'wechat', conversationId: 'wx-1' })]);
+      await roster.putTrip({ departure: xa, returnDate: '2026-12-07' }, [traveller('X-1')]);
+      await roster.putTrip({ departure: { tourCode: 'BJ-1', date: '2026-12-01' }, returnDate: '2026-12-08' }, []);
+      await roster.putTrip({ departure: { tourCode: 'OLD-1', date: '2026-11-01' }, returnDate: '2026-11-06' }, []);
+      expect(await roster.returningFrom('2026-12-07')).toEqual([
+        { departure: xa, returnDate: '2026-12-07' },
+        { departure: { tourCode: 'BJ-1', date: '2026-12-01' }, returnDate: '2026-12-08' },
+        { departure: gz, returnDate: '2026-12-08' },
+      ]);
+      expect(await roster.returningFrom('2026-12-09')).toEqual([]);
+      // The travellers are kept as by put; a trip sent again moves its return date and keeps one entry.
+      expect(await roster.travellers(gz)).toEqual([traveller('A-1', { channel: 'wechat', conversationId: 'wx-1' })]);
+      await roster.putTrip({ departure: gz, returnDate: '2026-12-10' }, [traveller('B-2')]);
+      expect(await roster.returningFrom('2026-12-08')).toEqual([
+        { departure: { tourCode: 'BJ-1', date: '2026-12-01' }, returnDate: '2026-12-08' },
+        { departure: gz, returnDate: '2026-12-10' },
+      ]);
+      expect((await roster.travellers(gz)).map((t) => t.ref)).toEqual(['A-1', 'B-2']);
+    });
+
     it('returns copies', async () => {
       await roster.put(gz, [traveller('A-1')]);
       const [read] = await roster.travellers(gz);

@@ -93,7 +93,7 @@ describe('engine', () => {
     await h.press('people:1');
     await h.press('wants:apology');
     const done = await h.press('confirm');
-    expect(steps(done)).toEqual(['thank', 'report']);
+    expect(steps(done)).toEqual(['thank', 'report', 'survey']);
     expect(done[0]?.text).toBe(en['thank.suggestion']);
     expect(h.cases.at(-1)).toMatchObject({ category: 'other', severity: 'low', status: 'resolved' });
   });

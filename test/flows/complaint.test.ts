@@ -98,7 +98,7 @@ describe.each(scripts)('complaint flow in $locale', (s) => {
     expect(plan[0]?.text).toContain(words['confirm.ask']);
 
     const done = await h.press('satisfied');
-    expect(steps(done)).toEqual(['thank', 'report']);
+    expect(steps(done)).toEqual(['thank', 'report', 'survey']); // then the satisfaction survey
     const filed = h.cases.at(-1);
     expect(filed?.id).toMatch(/^TC-[2-9A-HJKMNP-TV-Z]{6}$/);
     expect(done[1]?.text).toContain(filed?.id);

@@ -7,14 +7,17 @@ import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { DataDirLock } from '../../src/stores/sql/data-dir-lock.ts';
 import { openPglite } from '../../src/stores/sql/open-pglite.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
+import { SqlCorrectiveActions } from '../../src/stores/sql/sql-corrective-actions.ts';
 import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
+import { correctiveActionsContract } from '../contracts/corrective-actions.contract.ts';
 import { departureRosterContract } from '../contracts/departure-roster.contract.ts';
 import { escalationDeskContract } from '../contracts/escalation-desk.contract.ts';
 import { guideRegistryContract } from '../contracts/guide-registry.contract.ts';
 import { incidentRegisterContract } from '../contracts/incident-register.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
 import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
+import { surveyStoreContract } from '../contracts/survey-store.contract.ts';
 import { Child } from '../support/child.ts';
 import { sqlExtras } from './sql-extras.ts';
 
@@ -64,8 +67,16 @@ describe('PGlite stores', () => {
     return stores.incidents;
   });
   departureRosterContract('pglite', async () => {
-    await stores.db.exec('TRUNCATE roster_travellers');
+    await stores.db.exec('TRUNCATE roster_travellers, trips');
     return stores.roster;
+  });
+  correctiveActionsContract('pglite', async () => {
+    await stores.db.exec('TRUNCATE corrective_actions');
+    return new SqlCorrectiveActions(stores.db);
+  });
+  surveyStoreContract('pglite', async () => {
+    await stores.db.exec('TRUNCATE survey_answers, feedback_entries');
+    return stores.surveys;
   });
   sqlExtras(() => stores);
 

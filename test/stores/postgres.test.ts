@@ -6,14 +6,17 @@ import { PostgresDatabase } from '../../src/stores/sql/postgres-database.ts';
 import { loadMigrations, migrate } from '../../src/stores/sql/migrate.ts';
 import { sqlStoresOn } from '../../src/stores/sql/sql-stores.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
+import { SqlCorrectiveActions } from '../../src/stores/sql/sql-corrective-actions.ts';
 import { auditLogContract } from '../contracts/audit-log.contract.ts';
 import { caseRegisterContract } from '../contracts/case-register.contract.ts';
+import { correctiveActionsContract } from '../contracts/corrective-actions.contract.ts';
 import { departureRosterContract } from '../contracts/departure-roster.contract.ts';
 import { escalationDeskContract } from '../contracts/escalation-desk.contract.ts';
 import { guideRegistryContract } from '../contracts/guide-registry.contract.ts';
 import { incidentRegisterContract } from '../contracts/incident-register.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
 import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
+import { surveyStoreContract } from '../contracts/survey-store.contract.ts';
 import { postgresReachable, postgresUrl, uniqueName } from '../support/services.ts';
 import { sqlExtras } from './sql-extras.ts';
 
@@ -54,8 +57,16 @@ describe.skipIf(!up)(`PostgreSQL stores (${postgresUrl}, schema ${schema})`, () 
     return stores.incidents;
   });
   departureRosterContract('postgres', async () => {
-    await stores.db.exec('TRUNCATE roster_travellers');
+    await stores.db.exec('TRUNCATE roster_travellers, trips');
     return stores.roster;
+  });
+  correctiveActionsContract('postgres', async () => {
+    await stores.db.exec('TRUNCATE corrective_actions');
+    return new SqlCorrectiveActions(stores.db);
+  });
+  surveyStoreContract('postgres', async () => {
+    await stores.db.exec('TRUNCATE survey_answers, feedback_entries');
+    return stores.surveys;
   });
   sqlExtras(() => stores);
 

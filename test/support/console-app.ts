@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config.ts';
 import { routeConsole } from '../../src/console/route-console.ts';
 import { relayTravellerMessages, workDeskIntake } from '../../src/desk/intake.ts';
 import { loadTeams } from '../../src/desk/teams.ts';
@@ -30,7 +31,7 @@ export class ConsoleServer {
     const log = createLogger('silent');
     const auth = new StaffAuth({ staff: app.parts.staff, audit: app.parts.audit, clock, scrypt: cheapScrypt });
     // Added to a server already listening: nothing asks for /console or /api before start() returns.
-    routeConsole(http, { app, teams, policy, clock, auth });
+    routeConsole(http, { app, config: loadConfig({}), teams, policy, clock, auth });
     workDeskIntake({ ...app.parts, teams, policy, clock, log });
     relayTravellerMessages(app.engine, app.parts.feed, log);
     return new ConsoleServer(chat, teams);

@@ -93,7 +93,8 @@ export class DeskServer {
 
   private constructor(options: DeskOptions) {
     const log = createLogger('silent');
-    this.app = createApp({ config: loadConfig({ BURST_WINDOW_MS: '0' }), parts: memoryParts(this.clock, log), policy, clock: this.clock, log });
+    const config = loadConfig({ BURST_WINDOW_MS: '0' });
+    this.app = createApp({ config, parts: memoryParts(this.clock, log), policy, clock: this.clock, log });
     this.app.engine.work();
     for (const channel of channels) {
       const windowOf = options.windows?.[channel];
@@ -105,7 +106,7 @@ export class DeskServer {
     relayTravellerMessages(this.app.engine, this.app.parts.feed, log);
     this.http = new HttpServer(log);
     this.auth = new StaffAuth({ staff: this.app.parts.staff, audit: this.app.parts.audit, clock: this.clock, scrypt: cheap });
-    routeConsole(this.http, { app: this.app, teams, policy, clock: this.clock, auth: this.auth });
+    routeConsole(this.http, { app: this.app, config, teams, policy, clock: this.clock, auth: this.auth });
   }
 
   static async start(options: DeskOptions = {}): Promise<DeskServer> {

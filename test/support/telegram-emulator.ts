@@ -175,7 +175,8 @@ export async function expectHappyComplaint(user: TelegramUser, app: App, methods
   expect(cases[0]).toMatchObject({ category: 'accommodation', status: 'pending_approval', steps: ['listen', 'restate', 'apologise', 'propose', 'confirm', 'thank', 'report'] });
   const texts = user.received.map((m) => m.message.text);
   expect(texts[0]).toBe(catalogues.en['ask.tour']);
-  expect(texts.at(-2)).toBe(catalogues.en['thank.complaint']);
+  expect(texts.at(-3)).toBe(catalogues.en['thank.complaint']);
+  expect(texts.at(-1)).toContain(catalogues.en['survey.ask.bot']); // then the satisfaction survey
   expect(user.received.every((m) => m.message.parse_mode === undefined)).toBe(true);
   const keyboards = user.received.flatMap((m) => (m.message.reply_markup ? [m.message.reply_markup.inline_keyboard] : []));
   expect(keyboards.length).toBeGreaterThanOrEqual(5);

@@ -81,3 +81,17 @@ export const loadGuides = () => api('GET', '/api/guides');
 export const addGuide = (guide) => api('POST', '/api/guides', guide);
 export const issueGuideCode = (id) => api('POST', guidePath(id, '/code'), {});
 export const addGuideDepartures = (id, departures) => api('POST', guidePath(id, '/departures'), { departures });
+
+// --- reports and corrective actions (supervisors, executives and admins) ---
+
+/** The query of a report's period: `{ from, to, by }`. */
+const periodQuery = (period) => new URLSearchParams(period).toString();
+
+export const loadReport = (name, period) => api('GET', `/api/reports/${encodeURIComponent(name)}?${periodQuery(period)}`);
+/** Where a report downloads as CSV: a plain link, the session cookie goes with it. */
+export const reportCsvPath = (name, period) => `/api/reports/${encodeURIComponent(name)}.csv?${periodQuery(period)}`;
+export const quarterlyPath = (quarter, locale) => `/reports/quarterly?${new URLSearchParams({ quarter, lang: locale })}`;
+
+export const loadActions = () => api('GET', '/api/actions');
+export const openAction = (action) => api('POST', '/api/actions', action);
+export const finishAction = (id) => api('POST', `/api/actions/${encodeURIComponent(id)}/done`, {});

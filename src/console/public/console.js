@@ -9,17 +9,19 @@ import { beep, isMuted, setMuted, setTitle, showUnseen, unlockAudio } from './cu
 import { drawDeparture, refreshDeparture, resetDeparture, setupDeparture, showDeparture } from './departure.js';
 import { el } from './dom.js';
 import { watchDesk } from './events.js';
+import { drawActions, drawForm, refreshActions, resetActions, setupActions } from './actions.js';
 import { drawGuides, mayManageGuides, refreshGuides, resetGuides, setupGuides } from './guides.js';
 import { currentLocale, label, localName, savedLocale, t, useLocale } from './i18n.js';
 import { drawIncidents, onIncidentEvent, openIncident, refreshIncidents, resetIncidents, setupIncidents, stillPaging, unacknowledgedCount } from './incidents.js';
 import { clearPage, clearPages, drawPaging, onPage, resumePages, setupPaging } from './paging.js';
 import { renderQueue, tickQueue } from './queue.js';
+import { drawChoices, mayReport, refreshReport, resetReports, setupReports } from './reports.js';
 
 const byId = (id) => document.getElementById(id);
 
 const state = {
   session: null,
-  /** The view shown: 'queue', 'incidents', 'departure' or 'guides'. */
+  /** The view shown: 'queue', 'incidents', 'departure', 'guides', 'reports' or 'actions'. */
   page: 'queue',
   items: [],
   teams: [],
@@ -46,6 +48,7 @@ function showSignedIn(signedIn) {
   byId('who').textContent = signedIn ? t('header.signedInAs', { name: state.session.staff.displayName, role: label('role', state.session.staff.role) }) : '';
   byId('nav-guides').hidden = !signedIn || !mayManageGuides(state.session.staff.role);
   byId('nav-incidents').hidden = !signedIn || state.session.staff.role === 'partner'; // incidents are the agency's own
+  for (const name of ['reports', 'actions']) byId(`nav-${name}`).hidden = !signedIn || !mayReport(state.session.staff.role);
   drawNav();
 }
 
@@ -66,6 +69,8 @@ function leaveDesk() {
   resetIncidents();
   resetDeparture();
   resetGuides();
+  resetReports();
+  resetActions();
   clearPages();
   showSignedIn(false);
   showView(null);
@@ -74,20 +79,23 @@ function leaveDesk() {
 
 // --- the views: queue, incidents, a departure, guides ---
 
-const views = { queue: 'desk-view', incidents: 'incidents-view', departure: 'departure-view', guides: 'guides-view' };
+const views = { queue: 'desk-view', incidents: 'incidents-view', departure: 'departure-view', guides: 'guides-view', reports: 'reports-view', actions: 'actions-view' };
 
 /** Shows one view (none when signed out) and marks its tab; a departure belongs to the incidents tab. */
 function showView(page) {
   if (page === 'guides' && !mayManageGuides(state.session?.staff.role)) page = 'queue';
+  if ((page === 'reports' || page === 'actions') && !mayReport(state.session?.staff.role)) page = 'queue';
   if (page !== null) state.page = page;
   for (const [name, id] of Object.entries(views)) byId(id).hidden = page !== name;
   drawNav();
   if (page === 'guides') void refreshGuides();
+  if (page === 'reports') void refreshReport();
+  if (page === 'actions') void refreshActions();
 }
 
 function drawNav() {
   const tab = state.page === 'departure' ? 'incidents' : state.page;
-  for (const name of ['queue', 'incidents', 'guides']) {
+  for (const name of ['queue', 'incidents', 'guides', 'reports', 'actions']) {
     const button = byId(`nav-${name}`);
     if (name === tab) button.setAttribute('aria-current', 'page');
     else button.removeAttribute('aria-current');
@@ -99,6 +107,8 @@ function drawNav() {
 byId('nav-queue').addEventListener('click', () => showView('queue'));
 byId('nav-incidents').addEventListener('click', () => showView('incidents'));
 byId('nav-guides').addEventListener('click', () => showView('guides'));
+byId('nav-reports').addEventListener('click', () => showView('reports'));
+byId('nav-actions').addEventListener('click', () => showView('actions'));
 
 function goToIncident(id) {
   showView('incidents');
@@ -126,6 +136,8 @@ setupIncidents({
 });
 setupDeparture({ fail: handleFailure, openIncident: goToIncident, openCase: goToCase, back: () => showView('incidents') });
 setupGuides({ fail: handleFailure, openDeparture: goToDeparture });
+setupReports({ fail: handleFailure });
+setupActions({ fail: handleFailure });
 setupPaging({ fail: handleFailure, openIncident: goToIncident, acknowledged: () => void refreshIncidents() });
 
 /** A 401 anywhere means the session ended: back to the sign-in form. */
@@ -415,6 +427,9 @@ async function switchLocale(locale) {
     drawIncidents();
     drawDeparture();
     drawGuides();
+    drawChoices();
+    drawForm();
+    drawActions();
     drawPaging();
   }
 }

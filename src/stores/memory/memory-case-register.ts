@@ -53,9 +53,21 @@ export class MemoryCaseRegister implements CaseRegister {
 
   async casesForTour(tourCode: string, since: Date): Promise<CaseRecord[]> {
     const wanted = tourKey(tourCode);
-    const found = [...this.#cases.values()].filter((c) => typeof c.facts.tour === 'string' && tourKey(c.facts.tour) === wanted && c.createdAt >= since);
-    // Cases opened at one instant in number order, as in SQL.
+    return this.#oldestFirst((c) => typeof c.facts.tour === 'string' && tourKey(c.facts.tour) === wanted && c.createdAt >= since);
+  }
+
+  async casesOpened(from: Date, until: Date): Promise<CaseRecord[]> {
+    return this.#oldestFirst((c) => c.createdAt >= from && c.createdAt < until);
+  }
+
+  /** Cases opened at one instant in number order, as in SQL. */
+  #oldestFirst(wanted: (c: CaseRecord) => boolean): CaseRecord[] {
+    const found = [...this.#cases.values()].filter(wanted);
     return structuredClone(found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
+
+  async latestCase(conversationKey: string): Promise<CaseRecord | undefined> {
+    return this.#oldestFirst((c) => c.conversationKey === conversationKey).at(-1);
   }
 }
 

@@ -1,11 +1,13 @@
 import type { Channel } from '../../conversation/messages.ts';
 import type { Departure } from '../../ports/guide-registry.ts';
-import type { DepartureRoster, RosterTraveller } from '../../ports/departure-roster.ts';
+import type { DepartureRoster, RosterTraveller, Trip } from '../../ports/departure-roster.ts';
 
 /** The embedded departure roster: gone when the process ends. */
 export class MemoryDepartureRoster implements DepartureRoster {
   /** Travellers by ref, per departure (keyed by `departureKey`). */
   readonly #departures = new Map<string, { departure: Departure; travellers: Map<string, RosterTraveller> }>();
+  /** Return dates, keyed as `#departures`. */
+  readonly #returns = new Map<string, Trip>();
 
   async put(departure: Departure, travellers: RosterTraveller[]): Promise<void> {
     const key = departureKey(departure);
@@ -23,6 +25,16 @@ export class MemoryDepartureRoster implements DepartureRoster {
       });
     }
     this.#departures.set(key, known);
+  }
+
+  async putTrip(trip: Trip, travellers: RosterTraveller[]): Promise<void> {
+    await this.put(trip.departure, travellers);
+    this.#returns.set(departureKey(trip.departure), { departure: { tourCode: trip.departure.tourCode, date: trip.departure.date }, returnDate: trip.returnDate });
+  }
+
+  async returningFrom(date: string): Promise<Trip[]> {
+    const trips = [...this.#returns.values()].filter((t) => t.returnDate >= date);
+    return structuredClone(trips.sort((a, b) => compare(a.returnDate, b.returnDate) || compare(a.departure.tourCode, b.departure.tourCode) || compare(a.departure.date, b.departure.date)));
   }
 
   async travellers(departure: Departure): Promise<RosterTraveller[]> {

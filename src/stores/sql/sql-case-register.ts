@@ -108,6 +108,22 @@ export class SqlCaseRegister implements CaseRegister {
     );
     return rows.map(toCase);
   }
+
+  async casesOpened(from: Date, until: Date): Promise<CaseRecord[]> {
+    const rows = await this.#db.query(
+      'SELECT * FROM cases WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz ORDER BY created_at, id COLLATE "C"',
+      [from.toISOString(), until.toISOString()],
+    );
+    return rows.map(toCase);
+  }
+
+  async latestCase(conversationKey: string): Promise<CaseRecord | undefined> {
+    const rows = await this.#db.query(
+      'SELECT * FROM cases WHERE conversation_key = $1 ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT 1',
+      [conversationKey],
+    );
+    return rows.map(toCase)[0];
+  }
 }
 
 function toCase(row: Row): CaseRecord {

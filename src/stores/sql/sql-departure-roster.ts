@@ -1,10 +1,10 @@
 import type { Channel } from '../../conversation/messages.ts';
 import type { Departure } from '../../ports/guide-registry.ts';
-import type { DepartureRoster, RosterTraveller } from '../../ports/departure-roster.ts';
+import type { DepartureRoster, RosterTraveller, Trip } from '../../ports/departure-roster.ts';
 import { jsonParam, optionalText, text } from './rows.ts';
 import type { SqlDatabase } from './sql-database.ts';
 
-/** Who travels on which departure, in PostgreSQL or PGlite (table in `migrations/005_…sql`). */
+/** Who travels on which departure, in PostgreSQL or PGlite (tables in `migrations/005_…sql` and `006_trips.sql`). */
 export class SqlDepartureRoster implements DepartureRoster {
   readonly #db: SqlDatabase;
 
@@ -30,6 +30,25 @@ export class SqlDepartureRoster implements DepartureRoster {
         ref: t.ref, name: t.name, locale: t.locale, channel: t.channel, conversation_id: t.conversationId,
       })))],
     );
+  }
+
+  async putTrip(trip: Trip, travellers: RosterTraveller[]): Promise<void> {
+    const { tourCode, date } = trip.departure;
+    await this.put(trip.departure, travellers);
+    await this.#db.query(
+      `INSERT INTO trips (tour_code, departure_date, return_date) VALUES ($1, $2, $3)
+       ON CONFLICT (tour_code, departure_date) DO UPDATE SET return_date = EXCLUDED.return_date`,
+      [tourCode, date, trip.returnDate],
+    );
+  }
+
+  async returningFrom(date: string): Promise<Trip[]> {
+    const rows = await this.#db.query(
+      `SELECT * FROM trips WHERE return_date >= $1
+       ORDER BY return_date COLLATE "C", tour_code COLLATE "C", departure_date COLLATE "C"`,
+      [date],
+    );
+    return rows.map((row) => ({ departure: { tourCode: text(row, 'tour_code'), date: text(row, 'departure_date') }, returnDate: text(row, 'return_date') }));
   }
 
   async travellers(departure: Departure): Promise<RosterTraveller[]> {

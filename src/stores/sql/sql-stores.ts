@@ -5,12 +5,15 @@ import { migrate } from './migrate.ts';
 import { SqlAuditLog } from './sql-audit-log.ts';
 import { SqlCaseRegister } from './sql-case-register.ts';
 import type { SqlDatabase } from './sql-database.ts';
+import { SqlCorrectiveActions } from './sql-corrective-actions.ts';
 import { SqlDepartureRoster } from './sql-departure-roster.ts';
+import { SqlReportSource } from './sql-report-source.ts';
 import { SqlEscalationDesk } from './sql-escalation-desk.ts';
 import { SqlGuideRegistry } from './sql-guide-registry.ts';
 import { SqlIncidentRegister } from './sql-incident-register.ts';
 import { SqlPromiseLedger } from './sql-promise-ledger.ts';
 import { SqlStaffDirectory } from './sql-staff-directory.ts';
+import { SqlSurveyStore } from './sql-survey-store.ts';
 
 /** The stores kept in SQL, on one database. `close()` closes the database. */
 export interface SqlStores {
@@ -23,6 +26,9 @@ export interface SqlStores {
   guides: SqlGuideRegistry;
   incidents: SqlIncidentRegister;
   roster: SqlDepartureRoster;
+  reports: SqlReportSource;
+  actions: SqlCorrectiveActions;
+  surveys: SqlSurveyStore;
   /** For /readyz: the database answers a query. */
   probe: Probe;
   close(): Promise<void>;
@@ -46,6 +52,9 @@ export async function sqlStoresOn(db: SqlDatabase, clock: Clock = new SystemCloc
     guides: new SqlGuideRegistry(db),
     incidents: new SqlIncidentRegister(db),
     roster: new SqlDepartureRoster(db),
+    reports: new SqlReportSource(db),
+    actions: new SqlCorrectiveActions(db),
+    surveys: new SqlSurveyStore(db),
     probe: { name: db.dialect, check: async () => void (await db.query('SELECT 1')) },
     close: () => db.close(),
   };

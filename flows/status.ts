@@ -1,0 +1,43 @@
+import type { ConversationState } from '../src/conversation/state.ts';
+import { phrase } from '../src/i18n/render.ts';
+import type { MessageKey, Phrase } from '../src/i18n/render.ts';
+import type { CaseRecord } from '../src/ports/case-register.ts';
+import type { Ticket } from '../src/ports/escalation-desk.ts';
+import type { LedgerEntry } from '../src/ports/promise-ledger.ts';
+import { asksCaseStatus, caseNumberIn } from '../src/understanding/rules/status-query.ts';
+import type { FlowContext, TurnInput, TurnResult } from './types.ts';
+import { openComplaintChoices } from './rights.ts';
+
+/**
+ * A traveller asks how their case is going, by its number or in words: where it stands and
+ * the next time promised. Only their own cases: another's number is "not found", never a leak.
+ */
+export async function answerStatus(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult | null> {
+  if (input.choice !== null) return null;
+  const quoted = caseNumberIn(input.text);
+  if (!quoted && !asksCaseStatus(input.text)) return null;
+  const record = await ctx.ownCase(state.key, quoted);
+  if (!record) {
+    return quoted
+      ? { state, replies: [{ step: 'notice', lines: [phrase('status.not_found', { caseId: quoted })], keepChoices: true }] }
+      : { state, replies: [{ step: 'notice', lines: [phrase('status.none')], choices: openComplaintChoices }] };
+  }
+  const { ledger, ticket } = await ctx.casePromises(record.id);
+  const lines: Phrase[] = [phrase('status.case', { caseId: record.id, state: phrase(`status.state.${standing(record, ticket)}` as MessageKey) })];
+  const due = nextPromised(ledger, ticket, ctx.now);
+  if (due) lines.push(phrase('status.next', { time: due }));
+  return { state, replies: [{ step: 'notice', lines, keepChoices: true }] };
+}
+
+/** Where the case stands in the traveller's terms: a person holding it is worth saying. */
+const standing = (record: CaseRecord, ticket: Ticket | undefined): string =>
+  ticket?.status === 'claimed' && record.status === 'handed_off' ? 'claimed' : record.status;
+
+/** The latest promised deadline still ahead, else the time a person promised to reply by; null when nothing is due. */
+function nextPromised(ledger: LedgerEntry[], ticket: Ticket | undefined, now: Date): Date | null {
+  const promised = ledger.filter((e) => e.kind === 'deadline' && typeof e.payload.dueAt === 'string').at(-1)?.payload.dueAt;
+  const deadline = typeof promised === 'string' ? new Date(promised) : null;
+  if (deadline && deadline > now) return deadline;
+  const waiting = ticket && (ticket.status === 'waiting' || ticket.status === 'claimed');
+  return waiting && ticket.respondBy && ticket.respondBy > now ? ticket.respondBy : null;
+}

@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { responsibleParties } from '../desk/resolution.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
+import { sendJson } from '../http/server.ts';
+import type { HttpServer } from '../http/server.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { AgencyPolicy } from '../policy/agency-policy.ts';
+import { reportCsv } from '../reports/csv.ts';
+import { pageLocale, wordsOf } from '../reports/page-words.ts';
+import { addDays, daysBetween, groupings, quarterBefore } from '../reports/period.ts';
+import { reportRoles } from '../reports/report-desk.ts';
+import type { ReportDesk } from '../reports/report-desk.ts';
+import { commitmentsPage, quarterlyPage } from '../reports/report-pages.ts';
+import { reportNames } from '../reports/reports.ts';
+import type { StaffAuth } from '../staff/staff-auth.ts';
+import { categories } from '../taxonomy.ts';
+import { consoleHeaders } from './console-page.ts';
+import { actionRate } from './desk-routes.ts';
+import { emptyBody } from './desk-api.ts';
+import { action, answer, pathAfter, run, runAction } from './route-kit.ts';
+import { requireStaff } from './staff-session.ts';
+
+export interface ReportRouteParts {
+  reports: ReportDesk;
+  auth: StaffAuth;
+  policy: AgencyPolicy;
+  clock: Clock;
+}
+
+/** The public page is cheap but unauthenticated: a few views a minute per address. */
+export const commitmentsRate = { burst: 10, perSecond: 0.2 };
+/** Reports scan a period's cases: up to about three years at once. */
+const maxPeriodDays = 1100;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is a date: yyyy-mm-dd').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a date');
+const periodQuery = z.object({ from: day.optional(), to: day.optional(), by: z.enum(groupings).default('month') });
+
+/** A tour code as reports key it: trimmed, upper case. */
+const tourCode = z.string().trim().min(1).max(40).transform((t) => t.toUpperCase());
+export const actionBody = z.strictObject({
+  target: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('category'), value: z.enum(categories) }),
+    z.strictObject({ kind: z.literal('tour'), value: tourCode }),
+    z.strictObject({ kind: z.literal('guide'), value: z.string().trim().min(1).max(60) }),
+    z.strictObject({ kind: z.literal('party'), value: z.enum(responsibleParties) }),
+  ]),
+  title: z.string().trim().min(1, 'say what will be improved').max(300),
+  ownerId: z.string().trim().min(1).max(60),
+  dueDate: day,
+});
+
+const quarterPattern = /^\d{4}-Q[1-4]$/;
+const actionId = /^CA-[A-Z0-9]{6}$/;
+const query = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://local').searchParams;
+const sendPage = (res: ServerResponse, body: string) => void res.writeHead(200, { ...consoleHeaders, 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' }).end(body);
+
+/** Reports (JSON and CSV), the printable quarterly page, the public commitments page and corrective actions. */
+export function routeReports(http: HttpServer, p: ReportRouteParts): void {
+  const limiter = new RateLimiter(actionRate, () => p.clock.now().getTime());
+  const publicLimiter = new RateLimiter(commitmentsRate, () => p.clock.now().getTime());
+  const kit = { auth: p.auth, limiter, check: { roles: reportRoles } };
+  const manager = async (req: IncomingMessage, res: ServerResponse) => (await requireStaff(req, res, p.auth, { csrf: false, roles: reportRoles }))?.staff;
+
+  http.route('GET', '/api/reports/*', async (req, res) => {
+    const actor = await manager(req, res);
+    if (!actor) return;
+    const [file, ...rest] = pathAfter(req, 3);
+    const csv = file?.endsWith('.csv') ?? false;
+    const name = reportNames.find((n) => `${n}${csv ? '.csv' : ''}` === file);
+    if (!name || rest.length > 0) return sendJson(res, 404, { error: `not found: /api/reports/{${reportNames.join('|')}}[.csv]` });
+    const parsed = periodQuery.safeParse(Object.fromEntries(query(req)));
+    if (!parsed.success) return sendJson(res, 400, { error: 'from and to are dates (yyyy-mm-dd); by is day, week, month or quarter', issues: parsed.error.issues });
+    const to = parsed.data.to ?? p.reports.today();
+    const from = parsed.data.from ?? addDays(to, -364);
+    const span = daysBetween(from, to);
+    if (span < 0 || span > maxPeriodDays) return sendJson(res, 400, { error: `from must be on or before to, at most ${maxPeriodDays} days apart` });
+    const report = () => p.reports.report(actor, name, { from, to, by: parsed.data.by });
+    if (!csv) return run(res, report);
+    const body = reportCsv(await report());
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
+      'content-disposition': `attachment; filename="tripcare-${name}-${from}-${to}.csv"`,
+    }).end(`\uFEFF${body}`); // the BOM tells Excel it is UTF-8, so Chinese shows right
+  });
+
+  http.route('GET', '/reports/quarterly', async (req, res) => {
+    const actor = await manager(req, res);
+    if (!actor) return;
+    const quarter = query(req).get('quarter') ?? quarterBefore(p.reports.today());
+    if (!quarterPattern.test(quarter)) return sendJson(res, 400, { error: 'the quarter is written like 2026-Q3' });
+    const locale = pageLocale(query(req).get('lang'), req.headers['accept-language']);
+    sendPage(res, quarterlyPage(locale, wordsOf(locale), quarter, await p.reports.quarter(actor, quarter, reportNames)));
+  });
+
+  http.route('GET', '/commitments', async (req, res) => {
+    if (!publicLimiter.take(req.socket.remoteAddress ?? 'unknown')) return sendJson(res, 429, { error: 'too many requests; wait a minute' });
+    const locale = pageLocale(query(req).get('lang'), req.headers['accept-language']);
+    sendPage(res, commitmentsPage(locale, wordsOf(locale), p.policy, await p.reports.lastQuarter()));
+  });
+
+  http.route('GET', '/api/actions', async (req, res) => {
+    const actor = await manager(req, res);
+    if (actor) await run(res, async () => ({ actions: await p.reports.actions(actor) }));
+  });
+  http.route('POST', '/api/actions', async (req, res) => {
+    await runAction(req, res, kit, '', action(actionBody, async (actor, _id, input) => ({ action: await p.reports.openAction(actor, input) })));
+  });
+  http.route('POST', '/api/actions/*', async (req, res) => {
+    const [id, name, ...rest] = pathAfter(req, 3);
+    if (!id || !actionId.test(id) || name !== 'done' || rest.length > 0) return answer(res, 404, { error: 'not found: /api/actions/{id}/done' });
+    await runAction(req, res, kit, id, action(emptyBody, async (actor, actionIdGiven) => ({ action: await p.reports.markDone(actor, actionIdGiven) })));
+  });
+}

@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { scheduleGreetings } from '../followups/schedule-greetings.ts';
+import type { GreetingSchedule } from '../followups/schedule-greetings.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
+import { readBody } from '../http/read-body.ts';
+import { sendJson } from '../http/server.ts';
+import type { HttpServer } from '../http/server.ts';
+import type { AuditLog } from '../ports/audit-log.ts';
+import type { StaffAuth } from '../staff/staff-auth.ts';
+import type { StaffRole } from '../staff/roles.ts';
+import { importTrips } from '../trips/trip-import.ts';
+import type { CheckedRows } from '../trips/trip-rows.ts';
+import { checkRows, csvRows, maxTripBytes, maxTripRows } from '../trips/trip-rows.ts';
+import { actionRate } from './desk-routes.ts';
+import { readJsonBody } from './json-body.ts';
+import { answer } from './route-kit.ts';
+import { requireStaff } from './staff-session.ts';
+
+export interface TripRouteParts extends GreetingSchedule {
+  audit: AuditLog;
+  auth: StaffAuth;
+}
+
+const managers: readonly StaffRole[] = ['supervisor', 'executive', 'admin'];
+/** Each row is checked on its own, so a bad one is named and the good ones still go in. */
+const jsonTrips = z.strictObject({ rows: z.array(z.unknown()).min(1).max(maxTripRows) });
+
+/**
+ * Trips and their travellers for supervisors, executives and admins: a CSV file (text/csv) at
+ * /api/trips/import, or the same rows as JSON at /api/trips. Either answers what was imported
+ * and which rows were refused (line and field); importing schedules the day-after greetings.
+ */
+export function routeTrips(http: HttpServer, p: TripRouteParts): void {
+  const limiter = new RateLimiter(actionRate, () => p.clock.now().getTime());
+  const handle = (read: (req: IncomingMessage, res: ServerResponse) => Promise<CheckedRows | null>) => async (req: IncomingMessage, res: ServerResponse) => {
+    const session = await requireStaff(req, res, p.auth, { csrf: true, roles: managers });
+    if (!session) return;
+    if (!limiter.take(session.staff.id)) return sendJson(res, 429, { error: 'too many actions at once; wait a moment' });
+    const checked = await read(req, res);
+    if (checked) answer(res, 200, await importTrips({ ...p, scheduleGreetings: (trip) => scheduleGreetings(p, trip) }, session.staff.id, checked));
+  };
+  http.route('POST', '/api/trips/import', handle(readCsvBody));
+  http.route('POST', '/api/trips', handle(async (req, res) => {
+    const body = await readJsonBody(req, res, maxTripBytes, jsonTrips);
+    return body && checkRows(body.data.rows.map((row, i) => ({ line: i + 1, row })));
+  }));
+}
+
+/** A UTF-8 CSV body of at most 5 MB, or null having answered 415, 413 or 400. */
+async function readCsvBody(req: IncomingMessage, res: ServerResponse): Promise<CheckedRows | null> {
+  if (!/^text\/csv\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+    req.resume();
+    sendJson(res, 415, { error: 'send the trips as text/csv' });
+    return null;
+  }
+  let body: Buffer | 'too_large';
+  try {
+    body = await readBody(req, maxTripBytes);
+  } catch {
+    sendJson(res, 400, { error: 'the request body could not be read' });
+    return null;
+  }
+  if (body === 'too_large') {
+    sendJson(res, 413, { error: `the file is larger than ${maxTripBytes} bytes; split it` });
+    return null;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    sendJson(res, 400, { error: 'the file is not UTF-8 text' });
+    return null;
+  }
+  return csvRows(text);
+}
