@@ -38,4 +38,6 @@ export interface SurveyStore {
   addFeedback(entry: FeedbackEntry): Promise<void>;
   /** A conversation's suggestions and praise, oldest first. */
   feedback(conversationKey: string): Promise<FeedbackEntry[]>;
+  /** Every suggestion and praise left from `from` until before `until`, oldest first: for reports. */
+  feedbackBetween(from: Date, until: Date): Promise<FeedbackEntry[]>;
 }

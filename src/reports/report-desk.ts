@@ -114,10 +114,10 @@ export class ReportDesk {
   /** What the reports of `period` are computed from. */
   async #data(period: Period): Promise<ReportData> {
     const { from, until } = instantsAround(period);
-    const [cases, scores, guides] = await Promise.all([
-      this.#p.reports.casesOpened(from, until), this.#p.surveys.scoresBetween(from, until), this.#p.guides.list(),
+    const [cases, scores, feedback, guides] = await Promise.all([
+      this.#p.reports.casesOpened(from, until), this.#p.surveys.scoresBetween(from, until), this.#p.surveys.feedbackBetween(from, until), this.#p.guides.list(),
     ]);
-    return { cases, scores, guides, timeZone: this.#p.timeZone };
+    return { cases, scores, feedback, guides, timeZone: this.#p.timeZone };
   }
 
   async #audit(actor: Staff, action: string, target: string, details: Record<string, string>): Promise<void> {

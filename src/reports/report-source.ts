@@ -43,6 +43,13 @@ export interface SurveyScore {
 }
 
 /** The survey answers given in `[from, until)`. */
+/** A suggestion or praise left without a complaint (意见征询单 / 顾客意见簿). */
+export interface FeedbackLeft {
+  at: Date;
+  kind: 'suggestion' | 'praise';
+}
+
 export interface SurveyScores {
   scoresBetween(from: Date, until: Date): Promise<SurveyScore[]>;
+  feedbackBetween(from: Date, until: Date): Promise<FeedbackLeft[]>;
 }

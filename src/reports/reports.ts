@@ -5,11 +5,11 @@ import { toCents } from '../policy/cents.ts';
 import { dimensions } from './dimensions.ts';
 import { bucketOf, bucketsOf } from './period.ts';
 import type { Period } from './period.ts';
-import type { ReportCase, SurveyScore } from './report-source.ts';
+import type { FeedbackLeft, ReportCase, SurveyScore } from './report-source.ts';
 import { money, percent, sum, Tally } from './tally.ts';
 import type { Reader, ReportRow } from './tally.ts';
 
-export const reportNames = ['categories', 'top-categories', 'tours', 'guides', 'parties', 'sla', 'satisfaction', 'handoffs', 'costs'] as const;
+export const reportNames = ['categories', 'top-categories', 'tours', 'guides', 'parties', 'sla', 'satisfaction', 'handoffs', 'costs', 'feedback'] as const;
 export type ReportName = (typeof reportNames)[number];
 
 export interface Report {
@@ -23,6 +23,7 @@ export interface Report {
 export interface ReportData {
   cases: readonly ReportCase[];
   scores: readonly SurveyScore[];
+  feedback: readonly FeedbackLeft[];
   guides: readonly Guide[];
   timeZone: string;
 }
@@ -64,6 +65,10 @@ export function buildReport(name: ReportName, period: Period, data: ReportData):
       for (const key of ['all', s.part]) tally.add(key, bucket(s.at), s.score >= 4 ? 1 : 0);
     }
     return { name, period, buckets, rows: rows(['all', ...tally.keys().filter((k) => k !== 'all').sort()], percent) };
+  }
+  if (name === 'feedback') {
+    for (const f of data.feedback.filter((f) => inPeriod(f.at))) tally.add(f.kind, bucket(f.at));
+    return { name, period, buckets, rows: rows(['suggestion', 'praise']) };
   }
   if (name === 'handoffs') {
     for (const c of cases) {

@@ -16,7 +16,7 @@ import { MemoryReportSource } from '../../src/stores/memory/memory-report-source
 import { MemoryStaffDirectory } from '../../src/stores/memory/memory-staff-directory.ts';
 import { StaffClient } from '../support/console.ts';
 import { policy } from '../support/harness.ts';
-import { knownScores, timeZone, writeKnownQuarter } from '../support/report-data.ts';
+import { knownSurveys, timeZone, writeKnownQuarter } from '../support/report-data.ts';
 
 const cheap = { N: 2 ** 10, r: 8, p: 1 };
 const password = 'Correct-horse-12';
@@ -31,7 +31,7 @@ const guides = new MemoryGuideRegistry();
 const auth = new StaffAuth({ staff, audit, clock, scrypt: cheap });
 const reports = new ReportDesk({
   reports: new MemoryReportSource({ register, ledger }), guides, actions: new MemoryCorrectiveActions(), staff, audit, clock, timeZone,
-  surveys: { scoresBetween: async (from, until) => knownScores.filter((s) => s.at >= from && s.at < until) },
+  surveys: knownSurveys,
 });
 const http = new HttpServer(createLogger('silent'));
 routeReports(http, { reports, auth, policy, clock });

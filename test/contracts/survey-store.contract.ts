@@ -45,6 +45,14 @@ export function surveyStoreContract(name: string, make: () => Promise<SurveyStor
       expect(first.filter((a) => a.surveyId === 'TC-SURV22').map((a) => a.question)).toEqual(['bot']);
     });
 
+    it('gives the suggestions and praise of a period, for reports', async () => {
+      await store.addFeedback(entry({ id: 'period:1', at }));
+      await store.addFeedback(entry({ id: 'period:2', kind: 'praise', text: '导游很好', at: later }));
+      const mine = (list: FeedbackEntry[]) => list.filter((f) => f.id.startsWith('period:')).map((f) => f.id);
+      expect(mine(await store.feedbackBetween(at, new Date(later.getTime() + 1)))).toEqual(['period:1', 'period:2']);
+      expect(mine(await store.feedbackBetween(later, new Date(later.getTime() + 1)))).toEqual(['period:2']);
+    });
+
     it("keeps suggestions and praise once per id, by conversation, oldest first", async () => {
       await store.addFeedback(entry({ id: 'telegram:c1#2', kind: 'suggestion', text: '建议早餐多些选择', at: later }));
       await store.addFeedback(entry());

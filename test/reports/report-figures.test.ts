@@ -22,7 +22,7 @@ import { openPostgres } from '../../src/stores/sql/open-postgres.ts';
 import { SqlCorrectiveActions } from '../../src/stores/sql/sql-corrective-actions.ts';
 import { SqlReportSource } from '../../src/stores/sql/sql-report-source.ts';
 import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
-import { knownScores, q3, timeZone, writeKnownQuarter } from '../support/report-data.ts';
+import { knownSurveys, q3, timeZone, writeKnownQuarter } from '../support/report-data.ts';
 import { postgresReachable, postgresUrl, uniqueName } from '../support/services.ts';
 
 interface Stores {
@@ -49,7 +49,7 @@ function knownFigures(name: string, make: () => Promise<Stores>): void {
       const staff = new MemoryStaffDirectory();
       desk = new ReportDesk({
         reports: stores.reports, guides: stores.guides, actions: stores.actions, staff, audit: new MemoryAuditLog(),
-        surveys: { scoresBetween: async (from, until) => knownScores.filter((s) => s.at >= from && s.at < until) },
+        surveys: knownSurveys,
         clock: stores.clock, timeZone,
       });
     }, 60_000);
@@ -87,6 +87,10 @@ function knownFigures(name: string, make: () => Promise<Stores>): void {
 
     it('rates satisfaction per quarter: scores of 4 and 5', async () => {
       expect(await table('satisfaction', 'quarter')).toEqual({ all: [75, 75], guide: [100, 100], overall: [66.7, 66.7] });
+    });
+
+    it('counts suggestions and praise, left without a complaint', async () => {
+      expect(await table('feedback')).toEqual({ suggestion: [1, 1, 0, 2], praise: [0, 1, 0, 1] });
     });
 
     it('counts the bot resolving against handing off', async () => {

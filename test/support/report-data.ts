@@ -2,7 +2,7 @@ import type { ManualClock } from '../../src/clock/manual-clock.ts';
 import type { CaseDraft, CaseRegister } from '../../src/ports/case-register.ts';
 import type { GuideRegistry } from '../../src/ports/guide-registry.ts';
 import type { PromiseLedger } from '../../src/ports/promise-ledger.ts';
-import type { SurveyScore } from '../../src/reports/report-source.ts';
+import type { FeedbackLeft, SurveyScore, SurveyScores } from '../../src/reports/report-source.ts';
 
 /** The agency's zone: UTC+8, so 17:00 UTC is the next local day. */
 export const timeZone = 'Asia/Shanghai';
@@ -53,6 +53,21 @@ export async function writeKnownQuarter(p: { register: CaseRegister; ledger: Pro
 }
 
 /** Four answers in July and August: three of them 4 or 5. */
+/** Suggestions and praise left in the known quarter. */
+export const knownFeedback: FeedbackLeft[] = [
+  { at: new Date('2026-07-03T02:00:00Z'), kind: 'suggestion' },
+  { at: new Date('2026-08-15T02:00:00Z'), kind: 'praise' },
+  { at: new Date('2026-08-20T02:00:00Z'), kind: 'suggestion' },
+  // 1 October in Shanghai: outside the quarter.
+  { at: new Date('2026-09-30T17:00:00Z'), kind: 'praise' },
+];
+
+/** What reports read of surveys, from the known scores and feedback. */
+export const knownSurveys: SurveyScores = {
+  scoresBetween: async (from, until) => knownScores.filter((s) => s.at >= from && s.at < until),
+  feedbackBetween: async (from, until) => knownFeedback.filter((f) => f.at >= from && f.at < until),
+};
+
 export const knownScores: SurveyScore[] = [
   { at: new Date('2026-07-06T02:00:00Z'), score: 5, part: 'overall' },
   { at: new Date('2026-07-06T02:00:00Z'), score: 4, part: 'guide' },

@@ -8,7 +8,7 @@ import { currentLocale, label, t } from './i18n.js';
 
 const byId = (id) => document.getElementById(id);
 
-export const reportNames = ['categories', 'top-categories', 'tours', 'guides', 'parties', 'sla', 'satisfaction', 'handoffs', 'costs'];
+export const reportNames = ['categories', 'top-categories', 'tours', 'guides', 'parties', 'sla', 'satisfaction', 'handoffs', 'costs', 'feedback'];
 const groupings = ['day', 'week', 'month', 'quarter'];
 /** Lines drawn at most: more would be unreadable. */
 const maxLines = 5;

@@ -30,6 +30,15 @@ export class MemorySurveyStore implements SurveyStore {
   }
 
   async feedback(conversationKey: string): Promise<FeedbackEntry[]> {
-    return structuredClone([...this.#feedback.values()].filter((f) => f.conversationKey === conversationKey).sort(byTime));
+    return this.#feedbackWhere((f) => f.conversationKey === conversationKey);
+  }
+
+  async feedbackBetween(from: Date, until: Date): Promise<FeedbackEntry[]> {
+    return this.#feedbackWhere((f) => f.at >= from && f.at < until);
+  }
+
+  /** Ordered as in SQL: by time, then by id. */
+  #feedbackWhere(keep: (f: FeedbackEntry) => boolean): FeedbackEntry[] {
+    return structuredClone([...this.#feedback.values()].filter(keep).sort((a, b) => byTime(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   }
 }

@@ -42,14 +42,26 @@ export class SqlSurveyStore implements SurveyStore {
 
   async feedback(conversationKey: string): Promise<FeedbackEntry[]> {
     const rows = await this.#db.query('SELECT * FROM feedback_entries WHERE conversation_key = $1 ORDER BY at, id COLLATE "C"', [conversationKey]);
-    return rows.map((row) => ({
-      id: text(row, 'id'),
-      conversationKey: text(row, 'conversation_key'),
-      kind: text(row, 'kind') as FeedbackEntry['kind'],
-      text: text(row, 'text'),
-      at: date(row, 'at'),
-    }));
+    return rows.map(toFeedback);
   }
+
+  async feedbackBetween(from: Date, until: Date): Promise<FeedbackEntry[]> {
+    const rows = await this.#db.query(
+      'SELECT * FROM feedback_entries WHERE at >= $1::timestamptz AND at < $2::timestamptz ORDER BY at, id COLLATE "C"',
+      [from.toISOString(), until.toISOString()],
+    );
+    return rows.map(toFeedback);
+  }
+}
+
+function toFeedback(row: Row): FeedbackEntry {
+  return {
+    id: text(row, 'id'),
+    conversationKey: text(row, 'conversation_key'),
+    kind: text(row, 'kind') as FeedbackEntry['kind'],
+    text: text(row, 'text'),
+    at: date(row, 'at'),
+  };
 }
 
 function toAnswer(row: Row): SurveyAnswer {

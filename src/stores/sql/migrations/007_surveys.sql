@@ -22,3 +22,4 @@ CREATE TABLE feedback_entries (
   at timestamptz NOT NULL
 );
 CREATE INDEX feedback_entries_conversation ON feedback_entries (conversation_key, at);
+CREATE INDEX feedback_entries_at ON feedback_entries (at);
