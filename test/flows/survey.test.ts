@@ -9,8 +9,8 @@ import { withDesk } from '../support/with-desk.ts';
 const scores = ['score:1', 'score:2', 'score:3', 'score:4', 'score:5'];
 const staff = { displayName: 'Lin', introducedAs: 'colleague' } as const;
 
-/** A complaint with an offer the traveller accepts and closes as satisfied: the bot alone. */
-async function closedByBot(h: Harness) {
+/** A hotel complaint told, restated and offered for; the traveller accepts the offer. */
+async function offerAccepted(h: Harness) {
   await h.say('The hotel room was filthy and there was no hot water at all!');
   await h.say('GZ-2611-A');
   await h.say('yesterday');
@@ -19,19 +19,17 @@ async function closedByBot(h: Harness) {
   await h.press('confirm');
   await h.say('100');
   await h.press('offer:accept');
+}
+
+/** A complaint with an offer the traveller accepts and closes as satisfied: the bot alone. */
+async function closedByBot(h: Harness) {
+  await offerAccepted(h);
   return h.press('satisfied');
 }
 
 /** The offer accepted but not enough: a colleague takes over, closes it, and the traveller is satisfied. */
 async function closedByStaff(h: Harness) {
-  await h.say('The hotel room was filthy and there was no hot water at all!');
-  await h.say('GZ-2611-A');
-  await h.say('yesterday');
-  await h.say('2');
-  await h.press('wants:compensation');
-  await h.press('confirm');
-  await h.say('100');
-  await h.press('offer:accept');
+  await offerAccepted(h);
   await h.press('not_satisfied');
   const key = 'telegram:c1';
   await h.app.engine.act(key, 'join', (state) => staffJoined(state, staff));
