@@ -14,6 +14,7 @@ import type { EscalationDesk } from './ports/escalation-desk.ts';
 import type { Clock } from './ports/clock.ts';
 import type { StaffDirectory } from './ports/staff-directory.ts';
 import type { Understanding } from './ports/understanding.ts';
+import type { Wording } from './ports/wording.ts';
 import type { AgencyPolicy } from './policy/agency-policy.ts';
 import { MemoryAuditLog } from './stores/memory/memory-audit-log.ts';
 import { MemoryCaseRegister } from './stores/memory/memory-case-register.ts';
@@ -91,9 +92,11 @@ export interface AppSetup<P extends Parts> {
   log: Logger;
   /** Default: the offline rules. */
   understanding?: Understanding;
+  /** Default: none, the templates are sent as they are. */
+  wording?: Wording;
 }
 
-export function createApp<P extends Parts>({ config, parts, policy, clock, log, understanding }: AppSetup<P>): App<P> {
+export function createApp<P extends Parts>({ config, parts, policy, clock, log, understanding, wording }: AppSetup<P>): App<P> {
   const router = new ChannelRouter(log);
   const engine = new Engine(
     {
@@ -104,6 +107,7 @@ export function createApp<P extends Parts>({ config, parts, policy, clock, log, 
       flows,
       outbox: router,
       log,
+      wording,
     },
     {
       burstWindowMs: config.BURST_WINDOW_MS,

@@ -60,6 +60,13 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
   WEBCHAT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+
+  /** Any OpenAI-compatible server. With OPENAI_MODEL it turns on LLM understanding; unset: rules only. */
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_MODEL: z.string().min(1).optional(),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
 }).superRefine((c, ctx) => {
   const need = (when: boolean, variable: string, because: string) => {
     if (when) ctx.addIssue({ code: 'custom', path: [variable], message: `is required ${because}` });
@@ -68,6 +75,7 @@ const schema = z.object({
   need(c.TELEGRAM_MODE === 'webhook' && !!c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET, 'TELEGRAM_WEBHOOK_SECRET', 'when TELEGRAM_MODE is webhook');
   const officialAccount = c.WECHAT_PUPPET === 'official-account';
   for (const v of ['WECHAT_OA_APP_ID', 'WECHAT_OA_APP_SECRET', 'WECHAT_OA_TOKEN'] as const) need(officialAccount && !c[v], v, 'when WECHAT_PUPPET is official-account');
+  need(!!c.OPENAI_BASE_URL !== !!c.OPENAI_MODEL, c.OPENAI_BASE_URL ? 'OPENAI_MODEL' : 'OPENAI_BASE_URL', 'with the other one to turn on LLM understanding');
   need(!!c.MICROSOFT_APP_ID !== !!c.MICROSOFT_APP_PASSWORD, c.MICROSOFT_APP_ID ? 'MICROSOFT_APP_PASSWORD' : 'MICROSOFT_APP_ID', 'with the other MICROSOFT_APP_ variable');
 });
 

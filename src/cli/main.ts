@@ -10,6 +10,7 @@ import { RuleUnderstanding } from '../understanding/rules/index.ts';
 import { loadPolicy, PolicyError } from '../policy/policy-file.ts';
 import { TeamsError } from '../desk/teams.ts';
 import { classify } from './classify.ts';
+import { evalCommand, evalModes, isEvalMode } from './eval-command.ts';
 import { importCommand } from './import-trips.ts';
 import { ledgerVerify } from './ledger-verify.ts';
 import { remedyCommand } from './remedy.ts';
@@ -27,6 +28,9 @@ const usage = `Usage: tripcare <command>
   chat [--json]     complain to the bot in the terminal; --json speaks JSON lines
   replay [FILE]     run a JSON-lines script (FILE or stdin) without waiting
   classify          label JSON lines {"id","text"} from stdin
+  eval [--with rules|llm|both] FILE
+                    accuracy per label and a category confusion table on labelled JSON lines
+                    ({"id","text","language","category","also","severity","flags"}); both: side by side
   remedy            the remedy for one JSON situation on stdin, as JSON
   ledger verify     check that the promise ledger's hash chain is unbroken
   staff add         add a staff account (the first admin too); the password comes from stdin
@@ -39,7 +43,7 @@ Configuration comes from the environment; see .env.example.
 async function main(argv: string[]): Promise<number> {
   // `staff` parses its own options.
   const strict = argv[0] !== 'staff';
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict, options: { json: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict, options: { json: { type: 'boolean' }, with: { type: 'string' } } });
   const [command = 'start', file] = positionals;
   if (command === 'help') {
     process.stdout.write(usage);
@@ -54,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     case 'chat': return chat(config, values.json === true);
     case 'replay': return replay(config, file);
     case 'classify': return (await classify(process.stdin, process.stdout, new RuleUnderstanding(), config.TIME_ZONE)) ? 0 : 1;
+    case 'eval': return evaluateFile(typeof values.with === 'string' ? values.with : 'rules', file, config);
     case 'remedy': return remedyCommand(process.stdin, process.stdout, process.stderr, await loadPolicy(config.POLICY_FILE));
     case 'ledger': return file === 'verify' ? ledgerVerify(config, process.stdout) : usageError(`Unknown ledger command "${file ?? ''}".`);
     case 'import': return importCommand(positionals.slice(1), config, { output: process.stdout, errors: process.stderr });
@@ -88,6 +93,13 @@ async function chat(config: Config, json: boolean): Promise<number> {
   await terminalChat(app, clock, process.stdin, process.stdout);
   await app.close();
   return 0;
+}
+
+function evaluateFile(mode: string, file: string | undefined, config: Config): Promise<number> | number {
+  if (!isEvalMode(mode)) return usageError(`eval --with takes ${evalModes.join(', ')}, not "${mode}".`);
+  if (!file) return usageError('eval needs a labelled JSON-lines FILE.');
+  const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
+  return evalCommand(mode, file, config, log, { output: process.stdout, errors: process.stderr });
 }
 
 async function replay(config: Config, file: string | undefined): Promise<number> {

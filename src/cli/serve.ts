@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { channelStarters } from '../../adapters/index.ts';
 import { createApp } from '../app.ts';
 import type { App } from '../app.ts';
@@ -15,7 +16,9 @@ import { loadPolicy } from '../policy/policy-file.ts';
 import { HttpServer } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import { routeOperations } from '../ops/health.ts';
+import { prometheusLlmMetrics } from '../ops/llm-metrics.ts';
 import { createMetrics } from '../ops/metrics.ts';
+import { understandingFromConfig, wordingFromConfig } from '../understanding/llm/from-config.ts';
 import { openParts } from '../wiring.ts';
 
 /** `start` does everything in one process; `web` takes messages; `worker` works the jobs. */
@@ -36,7 +39,9 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   const teams = await loadTeams(config.TEAMS_FILE);
   const clock = new SystemClock();
   const { parts, wiring } = await openParts(config, clock, log);
-  const app = createApp({ config, parts, policy, clock, log });
+  const registry = new Registry();
+  const understanding = understandingFromConfig(config, prometheusLlmMetrics(registry), log);
+  const app = createApp({ config, parts, policy, clock, log, understanding, wording: wordingFromConfig(config) });
   relayTravellerMessages(app.engine, parts.feed, log);
   if (role !== 'web') {
     app.engine.work();
@@ -47,7 +52,7 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     await scheduleReturningGreetings({ ...parts, clock, rules: greetingRules(config) });
   }
   const http = new HttpServer(log);
-  routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs));
+  routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs, registry));
   if (role !== 'worker') routeConsole(http, { app, config, teams, policy, clock });
   // Channels first: recovering a turn may resend its replies through them.
   const channels = (await Promise.all(channelStarters.map((start) => start({ app, http, config, log, clock, role }))))

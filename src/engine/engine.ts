@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import type { ServiceTimer } from '../../flows/sla.ts';
 import type { FlowContext, Flows, Reply, TurnInput, TurnResult } from '../../flows/types.ts';
-import type { Channel, InboundMessage } from '../conversation/messages.ts';
+import type { Channel, InboundMessage, OutboundMessage } from '../conversation/messages.ts';
 import { conversationKey } from '../conversation/messages.ts';
 import { newConversation, upgradeState } from '../conversation/state.ts';
 import type { ConversationState } from '../conversation/state.ts';
@@ -23,6 +23,7 @@ import type { Job, JobQueue } from '../ports/job-queue.ts';
 import { isUndeliverable } from '../ports/outbox.ts';
 import type { Outbox } from '../ports/outbox.ts';
 import type { Understanding } from '../ports/understanding.ts';
+import type { Wording } from '../ports/wording.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
 import type { PromiseLedger } from '../ports/promise-ledger.ts';
 import type { Locale } from '../taxonomy.ts';
@@ -31,6 +32,9 @@ import { flowContext } from './flow-context.ts';
 import { chooseLocale } from './locale.ts';
 import { renderReplies } from './replies.ts';
 import { sanitize } from './sanitize.ts';
+import { factLines } from '../wording/fact-lines.ts';
+import { wordReplies } from '../wording/word-replies.ts';
+import type { WordingOutcome } from '../wording/word-replies.ts';
 
 export interface EngineOptions {
   /** Messages closer together than this while listening are one telling. 0 answers each at once. */
@@ -66,6 +70,8 @@ export interface EngineParts extends EngineStores {
   flows: Flows;
   outbox: Outbox;
   log: Logger;
+  /** Rephrases the restatement and the apology; without it the templates are sent as they are. */
+  wording?: Wording;
 }
 
 const timerJob = z.object({
@@ -99,6 +105,8 @@ export interface EngineEvents {
   'sla.breach': [{ caseId: string; kind: string }];
   /** The traveller wrote in a conversation a person has or is on the way to: the console shows it live. */
   'traveller.wrote': [{ conversationKey: string; caseId: string }];
+  /** A reply was offered for rephrasing: sent worded, or the template went out and why. */
+  wording: [WordingOutcome];
 }
 
 /** A change staff make to a conversation, run like a turn; null changes nothing. */
@@ -281,7 +289,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       turn: said ? before.turn + 1 : before.turn,
       trail: [...result.state.trail, ...result.replies.map((r) => r.step)].filter((s, i, all) => all.indexOf(s) === i),
     };
-    const outbox = renderReplies(base, result.replies, locale, this.#options.timeZone);
+    const outbox = await this.#word(base, renderReplies(base, result.replies, locale, this.#options.timeZone), locale);
     const last = result.replies.at(-1);
     const offered = !last || last.keepChoices ? base.offered : (outbox.at(-1)?.choices ?? []);
     const next = { ...base, outbox: last?.keepChoices ? outbox.map((m) => ({ ...m, choices: base.offered })) : outbox, offered };
@@ -294,6 +302,21 @@ export class Engine extends EventEmitter<EngineEvents> {
       const record = await this.#parts.register.get(next.caseId);
       if (record) this.emit('case', record);
     }
+  }
+
+  /** The replies, with the restatement and the apology rephrased when a wording is configured and its words pass. */
+  async #word(state: ConversationState, messages: OutboundMessage[], locale: Locale): Promise<OutboundMessage[]> {
+    const { wording, log } = this.#parts;
+    if (!wording) return messages;
+    return wordReplies(messages, {
+      locale, wording,
+      facts: () => factLines(state.facts, locale, this.#options.timeZone),
+      onOutcome: (outcome, error) => {
+        const fields = { conversation: logId(state.key), step: outcome.step, reason: outcome.outcome, ...(error ? errorFields(error) : {}) };
+        if (outcome.outcome !== 'worded') log.info('wording.template', fields);
+        this.emit('wording', outcome);
+      },
+    });
   }
 
   /**

@@ -3,10 +3,8 @@ import type { Engine } from '../engine/engine.ts';
 import { jobNames } from '../ports/job-queue.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 
-
-/** Prometheus metrics of one process: turns, turn latency, handoffs, SLA breaches, queue depths. */
-export function createMetrics(engine: Engine, jobs: JobQueue): Registry {
-  const registry = new Registry();
+/** Prometheus metrics of one process: turns, turn latency, handoffs, SLA breaches, rephrased replies, queue depths. */
+export function createMetrics(engine: Engine, jobs: JobQueue, registry = new Registry()): Registry {
   collectDefaultMetrics({ register: registry });
   const turns = new Counter({ name: 'tripcare_turns_total', help: 'Committed turns, by the step they ended in.', labelNames: ['step'], registers: [registry] });
   const latency = new Histogram({
@@ -15,6 +13,10 @@ export function createMetrics(engine: Engine, jobs: JobQueue): Registry {
   });
   const handoffs = new Counter({ name: 'tripcare_handoffs_total', help: 'Conversations handed to a person.', labelNames: ['reason', 'severity'], registers: [registry] });
   const breaches = new Counter({ name: 'tripcare_sla_breaches_total', help: 'Promised times that passed with the promise not kept, by timer.', labelNames: ['kind'], registers: [registry] });
+  const wording = new Counter({
+    name: 'tripcare_wording_total', help: 'Restatements and apologies offered for rephrasing: worded, or why the template went out.',
+    labelNames: ['step', 'outcome'], registers: [registry],
+  });
   new Gauge({
     name: 'tripcare_queue_waiting', help: 'Jobs waiting, by queue.', labelNames: ['queue'], registers: [registry],
     async collect() {
@@ -27,5 +29,6 @@ export function createMetrics(engine: Engine, jobs: JobQueue): Registry {
   });
   engine.on('handoff', ({ reason, severity }) => handoffs.inc({ reason, severity }));
   engine.on('sla.breach', ({ kind }) => breaches.inc({ kind }));
+  engine.on('wording', ({ step, outcome }) => wording.inc({ step, outcome }));
   return registry;
 }

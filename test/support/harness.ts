@@ -7,6 +7,7 @@ import { channels } from '../../src/conversation/messages.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadPolicy } from '../../src/policy/policy-file.ts';
 import type { CaseRecord } from '../../src/ports/case-register.ts';
+import type { Wording } from '../../src/ports/wording.ts';
 
 /** The shipped default policy, as a new installation has it. */
 export const policy = await loadPolicy();
@@ -23,11 +24,11 @@ export class Harness {
   readonly burstWindowMs: number;
   #messageNo = 0;
 
-  constructor(env: Record<string, string> = {}) {
+  constructor(env: Record<string, string> = {}, setup: { wording?: Wording } = {}) {
     const config = loadConfig({ BURST_WINDOW_MS: '0', ...env });
     this.burstWindowMs = config.BURST_WINDOW_MS;
     const log = createLogger('silent');
-    this.app = createApp({ config, parts: memoryParts(this.clock, log), policy, clock: this.clock, log });
+    this.app = createApp({ config, parts: memoryParts(this.clock, log), policy, clock: this.clock, log, ...setup });
     this.app.engine.work();
     for (const c of channels) this.app.router.register(c, { send: async (m) => void this.sent.push(m) });
     this.app.engine.on('case', (c) => this.cases.push(c));
