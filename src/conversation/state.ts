@@ -217,3 +217,7 @@ export function upgradeState(stored: ConversationState): ConversationState {
     facts: { ...facts, ...stored.facts, figures: { ...facts.figures, ...stored.facts?.figures } },
   };
 }
+
+/** A traveller who has not written yet is written to in the language the agency has on record for them. */
+export const inRecordedLocale = (state: ConversationState, locale: Locale | null): ConversationState =>
+  state.locale || !locale ? state : { ...state, locale };

@@ -1,5 +1,6 @@
 import { greeted } from '../../flows/followup.ts';
 import type { ChannelRouter } from '../channel-router.ts';
+import { inRecordedLocale } from '../conversation/state.ts';
 import type { ConversationState } from '../conversation/state.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../log.ts';
@@ -7,7 +8,6 @@ import type { AuditLog } from '../ports/audit-log.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DepartureRoster } from '../ports/departure-roster.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
-import type { Locale } from '../taxonomy.ts';
 
 export interface FollowupParts {
   jobs: JobQueue;
@@ -49,7 +49,7 @@ export function workFollowups(p: FollowupParts): void {
     let busy = false;
     await p.engine.reachOut({ channel, conversationId }, job.id, (state, ctx) => {
       busy = !idle(state);
-      return busy ? null : greeted(inLocale(state, traveller.locale), departure, ctx);
+      return busy ? null : greeted(inRecordedLocale(state, traveller.locale), departure, ctx);
     });
     await record(busy ? 'followup.skipped' : 'followup.sent', { channel, ...(busy ? { reason: 'conversation_busy' as const } : {}) });
   });
@@ -59,7 +59,3 @@ export function workFollowups(p: FollowupParts): void {
 const idle = (state: ConversationState): boolean =>
   state.mode === 'bot' && state.role === 'traveller' && !state.settlement
   && (state.step === 'report' || (state.step === 'listen' && state.facts.telling.length === 0));
-
-/** A traveller who has not written yet is written to in the roster's language for them (else the agency's default). */
-const inLocale = (state: ConversationState, locale: Locale | null): ConversationState =>
-  state.locale || !locale ? state : { ...state, locale };

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { reachedOut, settlementOffered } from '../../flows/outreach.ts';
 import type { ChannelRouter } from '../channel-router.ts';
-import type { Channel } from '../conversation/messages.ts';
-import type { ConversationState } from '../conversation/state.ts';
+import { inRecordedLocale } from '../conversation/state.ts';
 import { DeskError } from '../desk/desk-error.ts';
 import { levelOf } from '../desk/permissions.ts';
 import { queueItem } from '../desk/queue-item.ts';
@@ -17,6 +16,7 @@ import type { Departure, GuideRegistry } from '../ports/guide-registry.ts';
 import type { AffectedTraveller, Incident, IncidentFilter, IncidentRegister } from '../ports/incident-register.ts';
 import type { StaffDirectory } from '../ports/staff-directory.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
+import { isManager } from '../staff/roles.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 import type { Locale } from '../taxonomy.ts';
 import { normalTourCode } from './group-watch.ts';
@@ -99,7 +99,7 @@ export class IncidentDesk {
 
   /** Who travels on a departure, with their chat identities where known: for supervisors, executives and admins. */
   async putRoster(actor: Staff, departure: Departure, travellers: RosterTraveller[]): Promise<number> {
-    if (!['supervisor', 'executive', 'admin'].includes(actor.role)) throw new DeskError(403, 'rosters are kept by supervisors, executives and admins');
+    if (!isManager(actor.role)) throw new DeskError(403, 'rosters are kept by supervisors, executives and admins');
     await this.#p.roster.put(departure, travellers);
     await this.#p.audit.record({ actor: actor.id, action: 'roster.put', target: `${departure.tourCode}/${departure.date}`, details: { travellers: travellers.length }, at: this.#p.clock.now() });
     return (await this.#p.roster.travellers(departure)).length;
@@ -155,20 +155,12 @@ export class IncidentDesk {
   async #reach(incident: Incident, audience: (Reachable | null)[], change: (target: Reachable) => Parameters<Engine['reachOut']>[2]): Promise<Reached> {
     const reached: AffectedTraveller[] = [];
     for (const target of audience) {
-      if (!target || !(await this.#canWrite(target.channel, target.conversationId))) continue;
-      // A traveller who has not written yet is written to in the roster's language for them.
-      const inTheirLocale = (state: ConversationState) => (state.locale || !target.locale ? state : { ...state, locale: target.locale });
-      await this.#p.engine.reachOut(target, randomUUID(), (state, ctx) => change(target)(inTheirLocale(state), ctx));
+      if (!target || !(await this.#p.router.canWriteFirst(target.channel, target.conversationId))) continue;
+      await this.#p.engine.reachOut(target, randomUUID(), (state, ctx) => change(target)(inRecordedLocale(state, target.locale), ctx));
       reached.push({ conversationKey: target.conversationKey, channel: target.channel, caseId: target.caseId });
     }
     if (reached.length > 0) await this.#p.incidents.addAffected(incident.id, reached);
     return { sent: reached.length, skipped: audience.length - reached.length };
-  }
-
-  /** WeChat lets the agency write first only within 48 hours of the traveller's last message. */
-  async #canWrite(channel: Channel, conversationId: string): Promise<boolean> {
-    const window = await this.#p.router.windowOf(channel, conversationId);
-    return window === undefined || (window !== null && window.remaining > 0);
   }
 
   async #incident(id: string): Promise<Incident> {
