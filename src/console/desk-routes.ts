@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StaffDesk } from '../desk/staff-desk.ts';
 import type { Teams } from '../desk/teams.ts';
 import { openEventStream } from '../http/event-stream.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -17,14 +17,13 @@ import { requireStaff } from './staff-session.ts';
 export interface DeskRouteParts {
   desk: StaffDesk;
   auth: StaffAuth;
+  /** Staff actions, counted per person across the API. */
+  limiter: RateLimiter;
   feed: DeskFeed;
   staff: StaffDirectory;
   teams: Teams;
   clock: Clock;
 }
-
-/** Per staff member: bursts of 30 actions, then 2 a second; a stuck script cannot flood travellers. */
-export const actionRate = { burst: 30, perSecond: 2 };
 
 /**
  * The desk API under /api: the queue, conversations and what staff do with them, the staff
@@ -32,7 +31,7 @@ export const actionRate = { burst: 30, perSecond: 2 };
  * every answer is JSON, errors as `{ error }`.
  */
 export function routeDesk(http: HttpServer, p: DeskRouteParts): void {
-  const limiter = new RateLimiter(actionRate, () => p.clock.now().getTime());
+  const { limiter } = p;
   const { desk } = p;
   const actions: Record<string, Action> = {
     claim: action(api.emptyBody, async (actor, id) => ({ ticket: await desk.claim(actor, id) })),

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import type { GuideDesk } from '../guides/guide-desk.ts';
 import { departureSchema, departuresBody, newGuideBody } from '../guides/guide-desk.ts';
 import type { IncidentDesk } from '../incidents/incident-desk.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
-import { actionRate } from './desk-routes.ts';
 import { emptyBody } from './desk-api.ts';
 import type { Action } from './route-kit.ts';
 import { action, ok, pathAfter, pick, run, runAction } from './route-kit.ts';
@@ -17,6 +16,7 @@ export interface IncidentRouteParts {
   incidents: IncidentDesk;
   guides: GuideDesk;
   auth: StaffAuth;
+  limiter: RateLimiter;
   clock: Clock;
 }
 
@@ -38,7 +38,7 @@ const guideId = /^[\w-]{1,60}$/;
 
 /** Incidents, departures and guides under /api: lists and views by GET, actions by POST. */
 export function routeIncidents(http: HttpServer, p: IncidentRouteParts): void {
-  const limiter = new RateLimiter(actionRate, () => p.clock.now().getTime());
+  const { limiter } = p;
   const kit = { auth: p.auth, limiter };
   const read = async (req: Parameters<typeof requireStaff>[0], res: Parameters<typeof requireStaff>[1]) => (await requireStaff(req, res, p.auth, { csrf: false }))?.staff;
 

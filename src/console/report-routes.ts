@@ -9,14 +9,13 @@ import type { AgencyPolicy } from '../policy/agency-policy.ts';
 import { reportCsv } from '../reports/csv.ts';
 import { pageLocale, wordsOf } from '../reports/page-words.ts';
 import { addDays, daysBetween, groupings, quarterBefore } from '../reports/period.ts';
-import { reportRoles } from '../reports/report-desk.ts';
+import { managerRoles } from '../staff/roles.ts';
 import type { ReportDesk } from '../reports/report-desk.ts';
 import { commitmentsPage, quarterlyPage } from '../reports/report-pages.ts';
 import { reportNames } from '../reports/reports.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
 import { categories } from '../taxonomy.ts';
 import { consoleHeaders } from './console-page.ts';
-import { actionRate } from './desk-routes.ts';
 import { emptyBody } from './desk-api.ts';
 import { action, answer, pathAfter, run, runAction } from './route-kit.ts';
 import { requireStaff } from './staff-session.ts';
@@ -24,6 +23,7 @@ import { requireStaff } from './staff-session.ts';
 export interface ReportRouteParts {
   reports: ReportDesk;
   auth: StaffAuth;
+  limiter: RateLimiter;
   policy: AgencyPolicy;
   clock: Clock;
 }
@@ -57,10 +57,10 @@ const sendPage = (res: ServerResponse, body: string) => void res.writeHead(200, 
 
 /** Reports (JSON and CSV), the printable quarterly page, the public commitments page and corrective actions. */
 export function routeReports(http: HttpServer, p: ReportRouteParts): void {
-  const limiter = new RateLimiter(actionRate, () => p.clock.now().getTime());
+  const { limiter } = p;
   const publicLimiter = new RateLimiter(commitmentsRate, () => p.clock.now().getTime());
-  const kit = { auth: p.auth, limiter, check: { roles: reportRoles } };
-  const manager = async (req: IncomingMessage, res: ServerResponse) => (await requireStaff(req, res, p.auth, { csrf: false, roles: reportRoles }))?.staff;
+  const kit = { auth: p.auth, limiter, check: { roles: managerRoles } };
+  const manager = async (req: IncomingMessage, res: ServerResponse) => (await requireStaff(req, res, p.auth, { csrf: false, roles: managerRoles }))?.staff;
 
   http.route('GET', '/api/reports/*', async (req, res) => {
     const actor = await manager(req, res);

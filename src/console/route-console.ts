@@ -18,6 +18,7 @@ import { routeIncidents } from './incident-routes.ts';
 import { routeOpenApi } from './openapi.ts';
 import { routeQueueBoard } from './queue-board.ts';
 import { routeReports } from './report-routes.ts';
+import { actionLimiter } from './route-kit.ts';
 import { routeTrips } from './trip-routes.ts';
 
 export interface ConsoleSetup {
@@ -37,12 +38,13 @@ export function routeConsole(http: HttpServer, { app, config, teams, policy, clo
   const auth = given ?? new StaffAuth({ staff: parts.staff, audit: parts.audit, clock });
   const desk = new StaffDesk({ ...parts, engine: app.engine, router: app.router, teams, policy, clock });
   const incidents = new IncidentDesk({ ...parts, engine: app.engine, router: app.router, policy, clock });
+  const limiter = actionLimiter(clock);
   routeStaffAuth(http, { auth, clock });
-  routeDesk(http, { desk, auth, feed: parts.feed, staff: parts.staff, teams, clock });
-  routeIncidents(http, { incidents, guides: new GuideDesk({ ...parts, clock }), auth, clock });
-  routeTrips(http, { ...parts, auth, clock, rules: greetingRules(config) });
+  routeDesk(http, { desk, auth, limiter, feed: parts.feed, staff: parts.staff, teams, clock });
+  routeIncidents(http, { incidents, guides: new GuideDesk({ ...parts, clock }), auth, limiter, clock });
+  routeTrips(http, { ...parts, auth, limiter, clock, rules: greetingRules(config) });
   const reports = new ReportDesk({ ...parts, surveys: surveyScores(parts.surveys), clock, timeZone: config.TIME_ZONE });
-  routeReports(http, { reports, auth, policy, clock });
+  routeReports(http, { reports, auth, limiter, policy, clock });
   routeOpenApi(http);
   routeConsolePage(http);
   routeQueueBoard(http, { auth, jobs: parts.jobs });

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { DeskError } from '../desk/desk-error.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
 import { sendJson } from '../http/server.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { Staff, StaffAuth } from '../staff/staff-auth.ts';
 import { readJsonBody } from './json-body.ts';
 import { requireStaff } from './staff-session.ts';
@@ -11,6 +12,12 @@ import type { StaffCheck } from './staff-session.ts';
 /** What the console API's routes share: actions with zod bodies, answers, refusals, paths. */
 
 const maxBodyBytes = 16 * 1024;
+
+/** Per staff member, across the whole API: bursts of 30 actions, then 2 a second; a stuck script cannot flood travellers. */
+const actionRate = { burst: 30, perSecond: 2 };
+
+/** The one limiter of staff actions, shared by every console route. */
+export const actionLimiter = (clock: Clock): RateLimiter => new RateLimiter(actionRate, () => clock.now().getTime());
 
 /** A change to one resource (a case, an incident, a guide): its body's schema, and what it does. */
 export interface Action<S extends z.ZodType = z.ZodType> {

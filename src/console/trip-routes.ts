@@ -2,17 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { scheduleGreetings } from '../followups/schedule-greetings.ts';
 import type { GreetingSchedule } from '../followups/schedule-greetings.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import { readBody } from '../http/read-body.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
-import type { StaffRole } from '../staff/roles.ts';
+import { managerRoles } from '../staff/roles.ts';
 import { importTrips } from '../trips/trip-import.ts';
 import type { CheckedRows } from '../trips/trip-rows.ts';
 import { checkRows, csvRows, maxTripBytes, maxTripRows } from '../trips/trip-rows.ts';
-import { actionRate } from './desk-routes.ts';
 import { readJsonBody } from './json-body.ts';
 import { answer } from './route-kit.ts';
 import { requireStaff } from './staff-session.ts';
@@ -20,9 +19,9 @@ import { requireStaff } from './staff-session.ts';
 export interface TripRouteParts extends GreetingSchedule {
   audit: AuditLog;
   auth: StaffAuth;
+  limiter: RateLimiter;
 }
 
-const managers: readonly StaffRole[] = ['supervisor', 'executive', 'admin'];
 /** Each row is checked on its own, so a bad one is named and the good ones still go in. */
 const jsonTrips = z.strictObject({ rows: z.array(z.unknown()).min(1).max(maxTripRows) });
 
@@ -32,9 +31,9 @@ const jsonTrips = z.strictObject({ rows: z.array(z.unknown()).min(1).max(maxTrip
  * and which rows were refused (line and field); importing schedules the day-after greetings.
  */
 export function routeTrips(http: HttpServer, p: TripRouteParts): void {
-  const limiter = new RateLimiter(actionRate, () => p.clock.now().getTime());
+  const { limiter } = p;
   const handle = (read: (req: IncomingMessage, res: ServerResponse) => Promise<CheckedRows | null>) => async (req: IncomingMessage, res: ServerResponse) => {
-    const session = await requireStaff(req, res, p.auth, { csrf: true, roles: managers });
+    const session = await requireStaff(req, res, p.auth, { csrf: true, roles: managerRoles });
     if (!session) return;
     if (!limiter.take(session.staff.id)) return sendJson(res, 429, { error: 'too many actions at once; wait a moment' });
     const checked = await read(req, res);

@@ -3,6 +3,7 @@ import { DeskError } from '../desk/desk-error.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Departure, Guide, GuideRegistry } from '../ports/guide-registry.ts';
+import { isManager } from '../staff/roles.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 import type { GuideView } from '../incidents/views.ts';
 import { bindingCodeHash, newBindingCode } from './binding-code.ts';
@@ -18,8 +19,6 @@ export const newGuideBody = z.strictObject({
   departures: z.array(departureSchema).max(200).default([]),
 });
 export const departuresBody = z.strictObject({ departures: z.array(departureSchema).min(1).max(200) });
-
-const managers = new Set(['supervisor', 'executive', 'admin']);
 
 /** Registering guides and issuing the one-time codes that bind their chat accounts: for supervisors, executives and admins. */
 export class GuideDesk {
@@ -70,7 +69,7 @@ export class GuideDesk {
 }
 
 function allowed(actor: Staff): void {
-  if (!managers.has(actor.role)) throw new DeskError(403, 'guides are managed by supervisors, executives and admins');
+  if (!isManager(actor.role)) throw new DeskError(403, 'guides are managed by supervisors, executives and admins');
 }
 
 const view = (g: Guide): GuideView => ({ id: g.id, name: g.name, phone: g.phone, departures: g.departures, createdAt: g.createdAt.toISOString() });

@@ -5,7 +5,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { CorrectiveAction, CorrectiveActions, NewCorrectiveAction } from '../ports/corrective-actions.ts';
 import type { GuideRegistry } from '../ports/guide-registry.ts';
 import type { StaffDirectory } from '../ports/staff-directory.ts';
-import type { StaffRole } from '../staff/roles.ts';
+import { isManager, managerRoles } from '../staff/roles.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 import { effectWindow, viewAction } from './corrective-effect.ts';
 import type { ActionView } from './corrective-effect.ts';
@@ -16,8 +16,6 @@ import type { ReportSource, SurveyScores } from './report-source.ts';
 import { buildReport } from './reports.ts';
 import type { Report, ReportData, ReportName } from './reports.ts';
 
-/** Reports and corrective actions are management's: supervisors, executives and admins. */
-export const reportRoles: readonly StaffRole[] = ['supervisor', 'executive', 'admin'];
 
 export interface ReportDeskParts {
   reports: ReportSource;
@@ -126,5 +124,5 @@ export class ReportDesk {
 }
 
 function allow(actor: Staff): void {
-  if (!reportRoles.includes(actor.role)) throw new DeskError(403, `reports are for staff with the role ${reportRoles.join(' or ')}`);
+  if (!isManager(actor.role)) throw new DeskError(403, `reports are for staff with the role ${managerRoles.join(' or ')}`);
 }

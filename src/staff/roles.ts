@@ -3,3 +3,7 @@ export const staffRoles = ['agent', 'supervisor', 'executive', 'admin', 'partner
 export type StaffRole = (typeof staffRoles)[number];
 
 export const isStaffRole = (value: string): value is StaffRole => (staffRoles as readonly string[]).includes(value);
+
+/** Who manages the agency's own records (guides, rosters, trips, reports, corrective actions): not agents, not partners. */
+export const managerRoles: readonly StaffRole[] = ['supervisor', 'executive', 'admin'];
+export const isManager = (role: StaffRole): boolean => managerRoles.includes(role);

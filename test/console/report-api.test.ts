@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { commitmentsRate, routeReports } from '../../src/console/report-routes.ts';
+import { actionLimiter } from '../../src/console/route-kit.ts';
 import { HttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';
 import { ReportDesk } from '../../src/reports/report-desk.ts';
@@ -34,7 +35,7 @@ const reports = new ReportDesk({
   surveys: knownSurveys,
 });
 const http = new HttpServer(createLogger('silent'));
-routeReports(http, { reports, auth, policy, clock });
+routeReports(http, { reports, auth, limiter: actionLimiter(clock), policy, clock });
 let base = '';
 const as: Partial<Record<StaffRole, StaffClient>> = {};
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { actionLimiter } from '../../src/console/route-kit.ts';
 import { routeTrips } from '../../src/console/trip-routes.ts';
 import type { GreetingRules } from '../../src/followups/greeting-time.ts';
 import { scheduleReturningGreetings } from '../../src/followups/schedule-greetings.ts';
@@ -28,7 +29,7 @@ afterEach(async () => {
 async function start(options: DeskOptions = {}): Promise<StaffClient> {
   desk = await DeskServer.start(options);
   const log = createLogger('silent');
-  routeTrips(desk.http, { ...desk.app.parts, auth: desk.auth, clock: desk.clock, rules: shanghai });
+  routeTrips(desk.http, { ...desk.app.parts, auth: desk.auth, limiter: actionLimiter(desk.clock), clock: desk.clock, rules: shanghai });
   workFollowups({ ...desk.app.parts, engine: desk.app.engine, router: desk.app.router, clock: desk.clock, log });
   return desk.staff('mei.lin', 'supervisor');
 }
