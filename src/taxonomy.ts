@@ -14,6 +14,16 @@ export type Severity = (typeof severities)[number];
 export const flags = ['wants_human', 'wants_compensation', 'threatens_external', 'group', 'repeat'] as const;
 export type Flag = (typeof flags)[number];
 
+/** What a message is for (TAXONOMY.md's `intent` axis). */
+export const intents = [
+  'complaint', 'suggestion', 'praise', 'status_query', 'rights_question', 'wants_human', 'done', 'answer', 'other',
+] as const;
+export type Intent = (typeof intents)[number];
+
+/** The kind of danger a critical message tells of (corpus/LABELLING.md). */
+export const emergencies = ['missing_person', 'injury', 'illness', 'stranded', 'threat', 'unsafe_vehicle', 'other_danger'] as const;
+export type Emergency = (typeof emergencies)[number];
+
 /** Script-level language of a message; `Locale` is what the bot answers in. */
 export const languages = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -41,3 +51,4 @@ export const problems = {
   other: ['suggestion'],
 } as const satisfies Record<Category, readonly string[]>;
 export type Problem = (typeof problems)[Category][number];
+export const allProblems = [...new Set(Object.values(problems).flat())] as Problem[];
