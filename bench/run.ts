@@ -16,6 +16,7 @@ import { createLogger } from '../src/log.ts';
 import { loadPolicy } from '../src/policy/policy-file.ts';
 import { openParts } from '../src/wiring.ts';
 import { benchDesk } from './desk.ts';
+import { benchUnderstanding } from './understanding.ts';
 import type { DeskBench } from './desk.ts';
 import { median, percentile, round } from './stats.ts';
 
@@ -137,6 +138,9 @@ async function cleanUp(prefix: string, schema: string | undefined): Promise<void
   await client.end();
 }
 
+// First, while nothing else runs: understanding alone, on one core.
+const understanding = benchUnderstanding();
+
 const results: Record<string, unknown>[] = [];
 for (const level of levels) {
   const runs: LevelRun[] = [];
@@ -169,6 +173,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)
 process.stdout.write(`tripcare engine, Redis + PostgreSQL, offline understanding — median of ${repeats} runs per level\n`);
 process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
 process.stdout.write(`staff desk, median of ${repeats} runs: ${Object.entries(desk).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+process.stdout.write(`understanding, one core: ${Object.entries(understanding).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
 await mkdir(new URL('./out/', import.meta.url), { recursive: true });
-await writeFile(new URL('./out/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), levels: results, desk }, null, 2)}\n`);
+await writeFile(new URL('./out/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), levels: results, desk, understanding }, null, 2)}\n`);
 process.exit(0);

@@ -1,28 +1,19 @@
 import type { ConversationState, Handoff } from '../src/conversation/state.ts';
 import { phrase } from '../src/i18n/render.ts';
-import type { Phrase } from '../src/i18n/render.ts';
 import type { Understood } from '../src/ports/understanding.ts';
 import type { Severity } from '../src/taxonomy.ts';
-import type { FlowContext, Reply, TurnResult } from './types.ts';
+import type { FlowContext, TurnResult } from './types.ts';
 import { maxSeverity } from './complaint/facts.ts';
 import { startTimer } from './sla.ts';
 
 /** Queue priority by severity: 1 is served first. */
 export const priorityOf: Record<Severity, number> = { critical: 1, high: 2, medium: 3, low: 4 };
 
-/** What, at any step, sends the conversation to a person at once. */
+/** What, at any step, sends the conversation to a person at once (danger goes first: see safety/); the graver reason wins. */
 export function handoffTrigger(u: Understood): Handoff['reason'] | null {
-  if (u.severity === 'critical') return 'safety';
-  if (u.flags.includes('wants_human')) return 'asked_for_person';
   if (u.flags.includes('threatens_external')) return 'external_threat';
+  if (u.flags.includes('wants_human')) return 'asked_for_person';
   return null;
-}
-
-/** Safety first: emergency numbers before anything else. */
-export function safetyReply(ctx: FlowContext): Reply {
-  const lines: Phrase[] = [phrase('safety.guidance')];
-  if (ctx.emergencyPhone) lines.push(phrase('safety.agency_line', { phone: ctx.emergencyPhone }));
-  return { step: 'safety', lines };
 }
 
 /** Files the case as handed off, queues it for a person and tells the traveller by when. */
@@ -40,17 +31,14 @@ export async function handOff(state: ConversationState, reason: Handoff['reason'
   });
   await startTimer(state.key, { kind: 'first_response', caseId, dueAt: due.toISOString() }, ctx);
   await startTimer(state.key, { kind: 'resolution', caseId, dueAt: ctx.policy.resolutionDue(severity, ctx.now).toISOString() }, ctx);
-  const replies: Reply[] = reason === 'safety' ? [safetyReply(ctx)] : [];
-  replies.push({ step: 'handoff', lines: [phrase(`handoff.${reason}`, { caseId, time: due })] });
-  return { state: { ...next, caseId }, replies };
+  return { state: { ...next, caseId }, replies: [{ step: 'handoff', lines: [phrase(`handoff.${reason}`, { caseId, time: due })] }] };
 }
 
 /** While a person is on the way: keep what the traveller adds, and say so. */
-export async function whileWaiting(state: ConversationState, text: string, u: Understood, ctx: FlowContext): Promise<TurnResult> {
+export function whileWaiting(state: ConversationState, text: string): TurnResult {
   const handoff = state.handoff;
   if (!handoff) throw new Error('whileWaiting needs a handoff');
   const telling = text ? [...state.facts.telling, text] : state.facts.telling;
   const next: ConversationState = { ...state, facts: { ...state.facts, telling } };
-  if (u.severity === 'critical' && handoff.reason !== 'safety') return handOff(next, 'safety', ctx);
   return { state: next, replies: [{ step: 'handoff', lines: [phrase('handoff.noted', { time: new Date(handoff.dueAt) })] }] };
 }

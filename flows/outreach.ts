@@ -48,13 +48,13 @@ export async function answerSettlement(state: ConversationState, input: TurnInpu
   const offer = state.settlement;
   if (!offer) return null;
   const rest = { ...state, settlement: null };
-  if (said(input, 'settlement:accept', 'affirm')) {
+  if (said(input, 'settlement:accept', 'yes')) {
     const bonus = ctx.policy.groupBonus(offer.amount, new Date(offer.offeredAt), ctx.now);
     const total = offer.amount + bonus.amount;
     if (offer.caseId) await ctx.promise(offer.caseId, 'acceptance', { settlement: offer.incidentId, amount: offer.amount, bonus: bonus.amount, percent: bonus.percent, total });
     return { state: rest, replies: [{ step: 'confirm', lines: [phrase('settlement.accepted', { total: { amount: total, currency: ctx.policy.currency } })] }] };
   }
-  if (said(input, 'settlement:decline', 'deny')) {
+  if (said(input, 'settlement:decline', 'no')) {
     if (offer.caseId) await ctx.promise(offer.caseId, 'refusal', { settlement: offer.incidentId, amount: offer.amount });
     return handOff(rest, 'remedy_refused', ctx);
   }

@@ -2,6 +2,7 @@ import type { ConversationState } from '../src/conversation/state.ts';
 import { phrase } from '../src/i18n/render.ts';
 import type { Phrase } from '../src/i18n/render.ts';
 import type { Understood } from '../src/ports/understanding.ts';
+import { problems as problemsOf } from '../src/taxonomy.ts';
 import type { FlowContext, Reply, TurnResult } from './types.ts';
 
 /** Would they like to open a complaint: offered after a rights answer, and when there is no case to ask about. */
@@ -16,7 +17,9 @@ export const openComplaintChoices: NonNullable<Reply['choices']> = [
  * is opened; they are offered to open one.
  */
 export function answerRightsQuestion(state: ConversationState, u: Understood, ctx: FlowContext): TurnResult {
-  const clauses = new Set(ctx.policy.situationsOf(u.category, u.problems)
+  // Asked about a topic but no one problem: every rule of the topic, rather than a guess at one.
+  const asked = u.problems.length > 0 ? u.problems : problemsOf[u.category];
+  const clauses = new Set(ctx.policy.situationsOf(u.category, asked)
     .flatMap((situation) => ctx.policy.remedy({ situation, unverified: [] }).options.map((o) => o.clause)));
   const lines: Phrase[] = clauses.size > 0
     ? [phrase('rights.intro'), ...[...clauses].map((clause) => phrase('rights.clause', { basis: ctx.policy.explain(clause) }))]

@@ -4,8 +4,8 @@ import type { MessageKey, Phrase } from '../src/i18n/render.ts';
 import type { CaseRecord } from '../src/ports/case-register.ts';
 import type { Ticket } from '../src/ports/escalation-desk.ts';
 import type { LedgerEntry } from '../src/ports/promise-ledger.ts';
-import { asksCaseStatus, caseNumberIn } from '../src/understanding/rules/status-query.ts';
 import type { FlowContext, TurnInput, TurnResult } from './types.ts';
+import { betweenComplaints } from './feedback.ts';
 import { openComplaintChoices } from './rights.ts';
 
 /**
@@ -14,8 +14,10 @@ import { openComplaintChoices } from './rights.ts';
  */
 export async function answerStatus(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult | null> {
   if (input.choice !== null) return null;
-  const quoted = caseNumberIn(input.text);
-  if (!quoted && !asksCaseStatus(input.text)) return null;
+  const quoted = input.understood.entities.caseNumbers[0] ?? null;
+  // Mid-complaint, words are answers to the question asked; only a quoted number asks about a case.
+  const free = betweenComplaints(state) || state.step === 'handoff';
+  if (!quoted && !(free && input.understood.intent === 'status_query')) return null;
   const record = await ctx.ownCase(state.key, quoted);
   if (!record) {
     return quoted

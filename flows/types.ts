@@ -4,7 +4,7 @@ import type { JobName, JobOptions } from '../src/ports/job-queue.ts';
 import type { Understood } from '../src/ports/understanding.ts';
 import type { ConversationState } from '../src/conversation/state.ts';
 import type { ChatAccount, Guide } from '../src/ports/guide-registry.ts';
-import type { Incident, IncidentDraft } from '../src/ports/incident-register.ts';
+import type { AffectedTraveller, Incident, IncidentDraft } from '../src/ports/incident-register.ts';
 import type { Phrase } from '../src/i18n/render.ts';
 import type { AgencyPolicy } from '../src/policy/agency-policy.ts';
 import type { LedgerEntry, LedgerKind } from '../src/ports/promise-ledger.ts';
@@ -50,8 +50,8 @@ export interface FlowContext {
   /** The guide an account is bound to; undefined for travellers. */
   guideFor(account: ChatAccount): Promise<Guide | undefined>;
   guide(id: string): Promise<Guide | undefined>;
-  /** Opens an incident, or returns the one opened under `key` already. */
-  openIncident(key: string, draft: IncidentDraft): Promise<Incident>;
+  /** Opens an incident, or returns the one opened under `key` already; `affected` travellers are added to it. */
+  openIncident(key: string, draft: IncidentDraft, affected?: AffectedTraveller[]): Promise<Incident>;
   /** A case of this conversation: by number, else its latest; undefined for none, or another conversation's. */
   ownCase(conversationKey: string, caseId: string | null): Promise<CaseRecord | undefined>;
   /** What the ledger holds of a case, and its desk ticket: where it stands and what was promised. */

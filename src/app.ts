@@ -32,7 +32,7 @@ import { MemoryPromiseLedger } from './stores/memory/memory-promise-ledger.ts';
 import { MemoryStaffDirectory } from './stores/memory/memory-staff-directory.ts';
 import { MemorySurveyStore } from './stores/memory/memory-survey-store.ts';
 import { MemoryTurnLock } from './stores/memory/memory-turn-lock.ts';
-import { RuleUnderstanding } from './understanding/rules/index.ts';
+import { LearnedUnderstanding } from './understanding/learned/index.ts';
 
 /** The engine's stores, the staff console's, what /readyz checks of them, and how to let go of them. */
 export interface Parts extends EngineStores {
@@ -102,7 +102,7 @@ export function createApp<P extends Parts>({ config, parts, policy, clock, log, 
     {
       ...parts,
       clock,
-      understanding: understanding ?? new RuleUnderstanding(),
+      understanding: understanding ?? new LearnedUnderstanding(),
       policy,
       flows,
       outbox: router,

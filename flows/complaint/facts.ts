@@ -1,6 +1,6 @@
 import type { ComplaintFacts, FactQuestion } from '../../src/conversation/state.ts';
 import { severities } from '../../src/taxonomy.ts';
-import type { Severity } from '../../src/taxonomy.ts';
+import type { Flag, Severity } from '../../src/taxonomy.ts';
 import type { TurnInput } from '../types.ts';
 
 const questionOrder = ['what', 'tour', 'when', 'people', 'wants'] as const;
@@ -14,12 +14,22 @@ export const maxSeverity = (a: Severity, b: Severity): Severity =>
 
 const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];
 
+/** Intents that tell nothing of what went wrong: hello, thanks, yes, a status question. */
+const tellsNothing = new Set(['done', 'praise', 'status_query', 'wants_human']);
+
+/** Flags that count from any message, told or answered. */
+const raisedByAnyMessage: ReadonlySet<Flag> = new Set(['wants_human', 'threatens_external', 'wants_compensation']);
+
+/** Questions whose answer is a telling, whatever it reads like: what happened, and what was wrong in the restatement. */
+const askedToTell: ReadonlySet<FactQuestion | null> = new Set(['what', 'correction']);
+
 /** True when the message says something happened, rather than hello, yes or an answer. */
 export function isTelling(input: TurnInput, awaiting: FactQuestion | null): boolean {
   const u = input.understood;
   if (u.language === null) return false; // emoji or digits alone tell nothing yet
   if (u.intent === 'complaint' || u.category !== 'other' || u.problems.length > 0) return true;
-  if (['greeting', 'thanks', 'affirm', 'deny'].includes(u.intent)) return false;
+  if (askedToTell.has(awaiting) && u.reply === null && input.text.length > 0) return true;
+  if (u.reply !== null || tellsNothing.has(u.intent)) return false;
   return awaiting === 'what' ? input.text.length > 0 : input.text.length >= minTellingLength;
 }
 
@@ -30,20 +40,24 @@ export function mergeFacts(told: ComplaintFacts, input: TurnInput): ComplaintFac
   const facts = told.awaiting === 'correction' ? clearCorrected(told, input) : told;
   const next: ComplaintFacts = { ...facts, attachments: [...facts.attachments, ...input.attachments] };
 
-  if (isTelling(input, facts.awaiting)) {
+  const telling = isTelling(input, facts.awaiting);
+  if (telling) {
     next.telling = [...facts.telling, input.text];
-    const primary = facts.category === null || facts.category === 'other' ? u.category : facts.category;
+    const about = u.category === 'other' ? u.topic : u.category;
+    const primary = facts.category === null || facts.category === 'other' ? about : facts.category;
     next.category = primary;
-    next.also = union(facts.also, [u.category, ...u.also]).filter((c) => c !== primary && c !== 'other');
+    next.also = union(facts.also, [about, ...u.also]).filter((c) => c !== primary && c !== 'other');
     next.problems = union(facts.problems, u.problems);
   }
-  // Any message can raise the stakes: asking for a person, naming the regulator.
-  next.severity = maxSeverity(facts.severity, u.severity);
-  next.flags = union(facts.flags, u.flags);
+  // A telling can raise the stakes; so can any message asking for a person or naming the regulator.
+  // A bare answer ("yesterday", "2") says nothing of how serious things are.
+  next.severity = telling ? maxSeverity(facts.severity, u.severity) : facts.severity;
+  next.flags = union(facts.flags, telling ? u.flags : u.flags.filter((f) => raisedByAnyMessage.has(f)));
   next.tour ??= e.tourCodes[0] ?? e.orderNumbers[0] ?? null;
   next.when ??= e.dates[0] ?? null;
   next.people ??= e.people;
   next.amounts = [...facts.amounts, ...e.amounts];
+  next.countries = union(facts.countries, e.countries);
   if (next.wants === null && u.flags.includes('wants_compensation')) next.wants = { kind: 'compensation' };
   return answerAwaited(next, input);
 }
@@ -53,8 +67,9 @@ function clearCorrected(facts: ComplaintFacts, { understood: u }: TurnInput): Co
   const e = u.entities;
   return {
     ...facts,
-    category: u.category === 'other' ? facts.category : null,
-    problems: u.problems.length > 0 ? [] : facts.problems,
+    category: u.topic === 'other' ? facts.category : null,
+    also: u.topic === 'other' ? facts.also : [],
+    problems: u.problems.length > 0 || u.topic !== 'other' ? [] : facts.problems,
     tour: e.tourCodes.length + e.orderNumbers.length > 0 ? null : facts.tour,
     when: e.dates.length > 0 ? null : facts.when,
     people: e.people === null ? facts.people : null,

@@ -18,8 +18,11 @@ import { restateStep } from './restate.ts';
 export const complaintFlow: Step = async (current, input, ctx) => {
   const state = current.step === 'report' ? nextComplaint(current) : current;
   if (onlyMedia(input)) return acknowledgeMedia(state, input);
-  if (state.step === 'handoff') return whileWaiting(state, input.text, input.understood, ctx);
-  const trigger = handoffTrigger(input.understood);
+  if (state.step === 'handoff') return whileWaiting(state, input.text);
+  // A preference asked for goes to a person anyway: whatever it says, it is the preference.
+  if (state.facts.awaiting === 'preference') return answerProposal(state, input, ctx);
+  // Asked what they would like us to do, a request for a call back is the answer, restated and kept with the case.
+  const trigger = state.facts.awaiting === 'wants' && input.understood.intent !== 'wants_human' ? null : handoffTrigger(input.understood);
   if (trigger) return handOff({ ...state, facts: mergeFacts(state.facts, input) }, trigger, ctx);
   const afterRights = input.choice ? afterRightsAnswer(state, input.choice) : null;
   if (afterRights) return afterRights;
@@ -35,8 +38,8 @@ export const complaintFlow: Step = async (current, input, ctx) => {
 };
 
 async function answerRestatement(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult> {
-  if (said(input, 'confirm', 'affirm')) return propose(state, ctx, [apology(state)]);
-  if (said(input, 'correct', 'deny')) {
+  if (said(input, 'confirm', 'yes')) return propose(state, ctx, [apology(state)]);
+  if (said(input, 'correct', 'no')) {
     return {
       state: { ...state, step: 'listen', facts: { ...state.facts, awaiting: 'correction' } },
       replies: [{ step: 'listen', lines: [phrase('listen.correct')] }],
@@ -58,8 +61,8 @@ async function answerProposal(state: ConversationState, input: TurnInput, ctx: F
     const facts = { ...state.facts, wants: preference ? { words: preference } : state.facts.wants };
     return handOff({ ...state, facts }, 'remedy_refused', ctx);
   }
-  if (said(input, 'offer:accept', 'affirm')) return confirmPlan(state, ctx);
-  if (said(input, 'offer:refuse', 'deny')) {
+  if (said(input, 'offer:accept', 'yes')) return confirmPlan(state, ctx);
+  if (said(input, 'offer:refuse', 'no')) {
     if (state.caseId) await ctx.promise(state.caseId, 'refusal', { total: state.offer?.total ?? null });
     return {
       state: { ...state, facts: { ...state.facts, awaiting: 'preference' } },
@@ -70,7 +73,7 @@ async function answerProposal(state: ConversationState, input: TurnInput, ctx: F
 }
 
 async function answerSatisfaction(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult> {
-  if (said(input, 'satisfied', 'affirm')) return closeCase(state, ctx, state.offer);
-  if (said(input, 'not_satisfied', 'deny')) return handOff(state, 'not_satisfied', ctx);
+  if (said(input, 'satisfied', 'yes')) return closeCase(state, ctx, state.offer);
+  if (said(input, 'not_satisfied', 'no')) return handOff(state, 'not_satisfied', ctx);
   return { state, replies: [{ step: 'confirm', lines: [phrase('confirm.ask')], choices: satisfactionChoices }] };
 }

@@ -21,7 +21,7 @@ export const listenStep: Step = async (state, input, ctx) => {
   const question = nextQuestion(facts);
   if (question === null) return restateStep({ ...state, facts: { ...facts, awaiting: null } }, input, ctx);
 
-  const greeted = state.facts.telling.length === 0 && input.understood.intent === 'greeting';
+  const greeted = state.facts.telling.length === 0 && input.understood.intent === 'other' && input.understood.language !== null;
   const lines = greeted ? [phrase('listen.greeting')] : [];
   lines.push(phrase(`ask.${question}`));
   const asked = facts.asked.includes(question) ? facts.asked : [...facts.asked, question];

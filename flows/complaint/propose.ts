@@ -1,14 +1,10 @@
 import type { ConversationState } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
 import type { FlowContext, Reply, TurnResult } from '../types.ts';
-import { closeCase } from './close.ts';
 import { problemPhrase } from './describe.ts';
 import { figureQuestion, nextFigure, remediesFor } from './figures.ts';
 import type { AskableFact } from './figures.ts';
 import { makeOffer, offerLines } from './offer.ts';
-
-const isSuggestion = (state: ConversationState) =>
-  state.facts.category === 'other' && state.facts.severity === 'low';
 
 export const offerChoices: NonNullable<Reply['choices']> = [
   { id: 'offer:accept', label: phrase('choice.accept_offer') },
@@ -32,7 +28,6 @@ export function apology(state: ConversationState): Reply {
  * then make the offer the policy decides, with the basis of each part in plain words.
  */
 export async function propose(state: ConversationState, ctx: FlowContext, before: Reply[] = []): Promise<TurnResult> {
-  if (isSuggestion(state)) return closeCase(state, ctx, null);
   const remedies = remediesFor(state.facts, ctx.policy);
   const figure = nextFigure(state.facts, remedies);
   if (figure) {

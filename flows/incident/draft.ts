@@ -4,20 +4,20 @@ import type { IncidentDraft } from '../../src/ports/incident-register.ts';
 import type { TurnInput } from '../types.ts';
 
 /** Words that only open the conversation say nothing about the incident. */
-const small = new Set(['greeting', 'thanks']);
+const small = new Set(['other', 'done', 'praise']);
 
 /** Words typed in place of a choice: kept with the report, as the guide's own account. */
 export const aside = (report: ReportDraft, input: TurnInput): string[] =>
   input.choice === null && input.text ? [...report.telling, input.text] : report.telling;
 
 /**
- * A report begun by the guide's message, which is kept. A message already read as critical
+ * A report begun by the guide's message, which is kept. A message the safety net is sure is critical
  * skips the severity question: in an emergency every question less counts.
  */
 export function newReport(input: TurnInput): ReportDraft {
   const opening = small.has(input.understood.intent) ? [] : [input.text].filter(Boolean);
   return {
-    awaiting: 'type', type: null, severity: input.understood.severity === 'critical' ? 'critical' : null,
+    awaiting: 'type', type: null, severity: input.understood.danger.level === 'certain' ? 'critical' : null,
     departure: null, location: null, telling: opening, attachments: [],
   };
 }

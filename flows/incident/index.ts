@@ -19,8 +19,8 @@ export const incidentFlow: Step = async (state, input, ctx) => {
     return { state: { ...state, report }, replies: [{ step: 'incident', lines: [phrase('incident.kept')], keepChoices: true }] };
   }
   if (report.awaiting === 'confirm') {
-    if (said(input, 'report:confirm', 'affirm')) return fileReport(state, report, ctx);
-    if (said(input, 'report:cancel', 'deny')) return cancelReport(state);
+    if (said(input, 'report:confirm', 'yes')) return fileReport(state, report, ctx);
+    if (said(input, 'report:cancel', 'no')) return cancelReport(state);
   }
   return answer(state, report, input, ctx);
 };

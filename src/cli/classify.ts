@@ -24,7 +24,10 @@ export async function classify(input: Readable, output: Writable, understanding:
       continue;
     }
     const u = await understanding.understand(parsed.data.text, { now: new Date(), timeZone });
-    write({ id: parsed.data.id, language: u.language, category: u.category, also: u.also, severity: u.severity, flags: u.flags });
+    write({
+      id: parsed.data.id, language: u.language, intent: u.intent, category: u.category, also: u.also, problems: u.problems,
+      severity: u.severity, flags: u.flags, danger: u.danger, confidence: u.confidence,
+    });
   }
   return allGood;
 }

@@ -6,7 +6,7 @@ import { SystemClock } from '../clock/system-clock.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { RuleUnderstanding } from '../understanding/rules/index.ts';
+import { LearnedUnderstanding } from '../understanding/learned/index.ts';
 import { loadPolicy, PolicyError } from '../policy/policy-file.ts';
 import { TeamsError } from '../desk/teams.ts';
 import { classify } from './classify.ts';
@@ -19,6 +19,7 @@ import { serve } from './serve.ts';
 import { staffCommand } from './staff.ts';
 import type { Role } from './serve.ts';
 import { terminalChat } from './terminal-chat.ts';
+import { trainCommand } from './train.ts';
 
 const usage = `Usage: tripcare <command>
 
@@ -27,10 +28,12 @@ const usage = `Usage: tripcare <command>
   worker            production: work the jobs (timers, bursts, handoffs), many side by side
   chat [--json]     complain to the bot in the terminal; --json speaks JSON lines
   replay [FILE]     run a JSON-lines script (FILE or stdin) without waiting
-  classify          label JSON lines {"id","text"} from stdin
-  eval [--with rules|llm|both] FILE
-                    accuracy per label and a category confusion table on labelled JSON lines
-                    ({"id","text","language","category","also","severity","flags"}); both: side by side
+  classify          label JSON lines {"id","text"} from stdin, with confidences and danger
+  eval [--with learned|llm|both] [FILE]
+                    accuracy per label, critical recall and precision, confusion and calibration
+                    tables, on the frozen test split or on labelled JSON lines (corpus/LABELLING.md);
+                    both: the learned model and the LLM side by side
+  train             rebuild the understanding model from corpus/pool, with cross-validated figures
   remedy            the remedy for one JSON situation on stdin, as JSON
   ledger verify     check that the promise ledger's hash chain is unbroken
   staff add         add a staff account (the first admin too); the password comes from stdin
@@ -57,8 +60,9 @@ async function main(argv: string[]): Promise<number> {
       return serveUntilStopped(command, config);
     case 'chat': return chat(config, values.json === true);
     case 'replay': return replay(config, file);
-    case 'classify': return (await classify(process.stdin, process.stdout, new RuleUnderstanding(), config.TIME_ZONE)) ? 0 : 1;
-    case 'eval': return evaluateFile(typeof values.with === 'string' ? values.with : 'rules', file, config);
+    case 'classify': return (await classify(process.stdin, process.stdout, new LearnedUnderstanding(), config.TIME_ZONE)) ? 0 : 1;
+    case 'eval': return evaluateFile(typeof values.with === 'string' ? values.with : 'learned', file, config);
+    case 'train': return trainCommand(process.stdout);
     case 'remedy': return remedyCommand(process.stdin, process.stdout, process.stderr, await loadPolicy(config.POLICY_FILE));
     case 'ledger': return file === 'verify' ? ledgerVerify(config, process.stdout) : usageError(`Unknown ledger command "${file ?? ''}".`);
     case 'import': return importCommand(positionals.slice(1), config, { output: process.stdout, errors: process.stderr });
@@ -97,9 +101,8 @@ async function chat(config: Config, json: boolean): Promise<number> {
 
 function evaluateFile(mode: string, file: string | undefined, config: Config): Promise<number> | number {
   if (!isEvalMode(mode)) return usageError(`eval --with takes ${evalModes.join(', ')}, not "${mode}".`);
-  if (!file) return usageError('eval needs a labelled JSON-lines FILE.');
   const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
-  return evalCommand(mode, file, config, log, { output: process.stdout, errors: process.stderr });
+  return evalCommand({ mode, file: file ?? null }, config, log, { output: process.stdout, errors: process.stderr });
 }
 
 async function replay(config: Config, file: string | undefined): Promise<number> {

@@ -2,6 +2,7 @@ import type { Money } from '../money.ts';
 import type { Departure } from '../ports/guide-registry.ts';
 import type { IncidentType } from '../ports/incident-register.ts';
 import type { SurveyQuestion } from '../ports/survey-store.ts';
+import type { Understood } from '../ports/understanding.ts';
 import type { Category, Flag, Locale, Problem, Severity } from '../taxonomy.ts';
 import type { FactName, NumberFact } from '../policy/facts.ts';
 import type { TripType } from '../policy/notice-schedules.ts';
@@ -31,6 +32,8 @@ export interface ComplaintFacts {
   /** Figures the traveller could not give: staff find them out. */
   unknownFigures: FactName[];
   attachments: Attachment[];
+  /** ISO codes of the countries named so far, in the order named: where to send help. */
+  countries: string[];
   /** Questions asked so far, each at most once (but `what`, which the case cannot do without). */
   asked: FactQuestion[];
   /** The question the last reply asked, if any. */
@@ -129,6 +132,16 @@ export interface ConversationState {
   survey: SurveyUnderWay | null;
   /** The day-after-return greeting sent to this traveller and not yet answered. */
   greeting: GreetingSent | null;
+  /** A message held while the traveller answers a question about it (is anyone in danger? what is it for?). */
+  held: HeldTelling | null;
+}
+
+/** A telling held back for a moment, as it was read, and the question asked about it. */
+export interface HeldTelling {
+  question: 'safety' | 'intent';
+  text: string;
+  attachments: Attachment[];
+  understood: Understood;
 }
 
 /** The agency asked a traveller back from a departure how it was. */
@@ -163,7 +176,7 @@ export interface SettlementOffer {
 export const emptyFacts = (): ComplaintFacts => ({
   telling: [], category: null, also: [], problems: [], severity: 'low', flags: [],
   tour: null, when: null, people: null, wants: null, amounts: [],
-  figures: { numbers: {}, tripType: null }, unknownFigures: [], attachments: [], asked: [], awaiting: null,
+  figures: { numbers: {}, tripType: null }, unknownFigures: [], attachments: [], countries: [], asked: [], awaiting: null,
 });
 
 /** What every new conversation starts with, beyond who it is with. */
@@ -191,6 +204,7 @@ const startingState = () => ({
   settlement: null,
   survey: null,
   greeting: null,
+  held: null,
 });
 
 export function newConversation(message: InboundMessage): ConversationState {

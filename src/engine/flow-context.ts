@@ -74,7 +74,10 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext & { promis
     redeemGuideCode: (code, account) => ports.guides.redeemCode(bindingCodeHash(code), account, now),
     guideFor: (account) => ports.guides.guideFor(account),
     guide: (id) => ports.guides.get(id),
-    openIncident: (key, draft) => ports.incidents.open(key, draft, now),
+    async openIncident(key, draft, affected = []) {
+      const incident = await ports.incidents.open(key, draft, now);
+      return affected.length > 0 ? ((await ports.incidents.addAffected(incident.id, affected)) ?? incident) : incident;
+    },
     async ownCase(conversationKey, caseId) {
       const found = caseId ? await ports.register.get(caseId) : await ports.register.latestCase(conversationKey);
       // Another traveller's case is as good as none: its number tells nothing.

@@ -4,7 +4,7 @@ import type { Departure } from './guide-registry.ts';
 
 /** What a guide reports from the road. */
 export const incidentTypes = [
-  'accident_injury', 'illness', 'transport', 'hotel', 'itinerary_change', 'lost_property', 'traveller_dispute', 'other',
+  'accident_injury', 'illness', 'missing_person', 'transport', 'hotel', 'itinerary_change', 'lost_property', 'traveller_dispute', 'other',
 ] as const;
 export type IncidentType = (typeof incidentTypes)[number];
 
@@ -18,12 +18,13 @@ export interface AffectedTraveller {
 
 /**
  * `report`: a guide's incident report. `group`: several travellers of one departure
- * complaining about the same thing (群体性投诉), opened by tripcare itself.
+ * complaining about the same thing (群体性投诉), opened by tripcare itself. `emergency`:
+ * a traveller in danger now, told to the bot.
  */
 export interface Incident {
   /** `IN-` and six unambiguous characters. */
   id: string;
-  kind: 'report' | 'group';
+  kind: 'report' | 'group' | 'emergency';
   departure: Departure | null;
   type: IncidentType;
   /** For group incidents: what they complain about. */

@@ -33,7 +33,7 @@ export const labelledLine = z.strictObject({
   emergency: z.enum(emergencies).nullable(),
 }) satisfies z.ZodType<Labelled>;
 
-/** The corpus's folders: `pool` is split into train and dev, `test` is frozen (see `testDigest`). */
+/** The corpus's folders: `pool` trains the model, in folds; `test` is frozen (see `testDigest`). */
 export const corpusDir = new URL('../../corpus/', import.meta.url).pathname;
 
 export class CorpusError extends Error {}
@@ -55,11 +55,14 @@ export function readCorpus(dir: string): Labelled[] {
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
+/** How many folds the pool is cut into for cross-fitting (see learned/build.ts). */
+export const folds = 5;
+
 /**
- * A pool line's split, from its id alone: one in five is dev. Stable across runs, machines and
- * additions to the pool, so a line never moves between the splits.
+ * A pool line's fold, from its id alone: stable across runs, machines and additions to the pool,
+ * so a line never moves between folds. Fold 0 was the dev split the settings were chosen on.
  */
-export const splitOf = (id: string): 'train' | 'dev' => ((digest(id)[0] as number) % 5 === 0 ? 'dev' : 'train');
+export const foldOf = (id: string): number => (digest(id)[0] as number) % folds;
 
 /** The SHA-256 of the test split's files, name and bytes, in name order: what `corpus/test.sha256` freezes. */
 export function testDigest(dir: string): string {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WechatQuotaError, WechatWindowClosedError } from '../../adapters/wechat/index.ts';
 import type { OutboundMessage } from '../../src/conversation/messages.ts';
 import { catalogues } from '../../src/i18n/render.ts';
-import { RuleUnderstanding } from '../../src/understanding/rules/index.ts';
+import { LearnedUnderstanding } from '../../src/understanding/learned/index.ts';
 import { OfficialAccountApp } from '../support/official-account-app.ts';
 
 const words = catalogues['zh-CN'];
@@ -91,7 +91,7 @@ describe('the Official Account: retries and slow turns', () => {
   });
 
   it('answers WeChat within 5 s while a slow turn runs, and replies through the customer-service API when it ends', async () => {
-    const rules = new RuleUnderstanding();
+    const rules = new LearnedUnderstanding();
     oa = await new OfficialAccountApp({
       understanding: { understand: async (text, context) => (await sleep(5_000), rules.understand(text, context)) },
     }).start();

@@ -23,12 +23,12 @@ describe('tripcare classify', () => {
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ id: 'a', language: 'zh-Hans', category: 'shopping', severity: 'high' });
     expect(lines[0]?.flags).toEqual(expect.arrayContaining(['threatens_external']));
-    expect(Object.keys(lines[0] ?? {})).toEqual(['id', 'language', 'category', 'also', 'severity', 'flags']);
+    expect(Object.keys(lines[0] ?? {})).toEqual(['id', 'language', 'intent', 'category', 'also', 'problems', 'severity', 'flags', 'danger', 'confidence']);
     expect(lines[1]).toEqual({ line: 2, error: 'not valid JSON' });
     expect(lines[2]).toMatchObject({ id: 7, language: 'en', category: 'accommodation' });
     expect(lines[3]).toMatchObject({ line: 4 });
     expect(String(lines[3]?.error)).toContain('text');
-    expect(lines[4]).toMatchObject({ id: 'd', language: 'zh-Hant', severity: 'critical' });
+    expect(lines[4]).toMatchObject({ id: 'd', language: 'zh-Hant', severity: 'critical', danger: { level: 'certain' } });
     expect(lines[4]?.flags).toEqual(expect.arrayContaining(['group']));
   });
 

@@ -198,10 +198,15 @@ describe.each(scripts)('complaint flow in $locale', (s) => {
     const h = new Harness({ AGENCY_EMERGENCY_PHONE: '+86 400 000 0000' });
     const replies = await h.say(s.emergency);
     expect(steps(replies)).toEqual(['safety', 'handoff']);
-    expect(replies[0]?.text).toContain(words['safety.guidance']);
+    expect(replies[0]?.text).toContain(words['safety.numbers_unknown']);
     expect(replies[0]?.text).toContain('+86 400 000 0000');
+    expect(replies[0]?.text).toContain(words['safety.paged']);
     expect(h.cases.at(-1)).toMatchObject({ category: 'safety', severity: 'critical', status: 'handed_off' });
     expect((await h.jobs.waiting('handoff'))[0]).toMatchObject({ priority: 1, data: { reason: 'safety' } });
+    // The manager on duty is paged through an emergency incident that names the traveller's case.
+    const [incident] = await h.app.parts.incidents.list();
+    expect(incident).toMatchObject({ kind: 'emergency', severity: 'critical', affected: [{ caseId: h.cases.at(-1)?.id }] });
+    expect((await h.jobs.waiting('incident.page'))[0]).toMatchObject({ priority: 1, data: { incidentId: incident?.id } });
   });
 
   it('answers in the traveller’s language from the first message on', async () => {

@@ -3,13 +3,13 @@ import { answerGreeting, greeted } from '../../flows/followup.ts';
 import type { FlowContext, TurnInput } from '../../flows/types.ts';
 import { newConversation, upgradeState } from '../../src/conversation/state.ts';
 import type { ConversationState } from '../../src/conversation/state.ts';
-import { RuleUnderstanding } from '../../src/understanding/rules/index.ts';
+import { LearnedUnderstanding } from '../../src/understanding/learned/index.ts';
 
 const now = new Date('2026-11-22T02:00:00Z');
 /** The answers read no more of the context than the time. */
 const ctx = { now } as FlowContext;
 const departure = { tourCode: 'GZ-7X', date: '2026-11-14' };
-const understanding = new RuleUnderstanding();
+const understanding = new LearnedUnderstanding();
 
 const fresh = (): ConversationState => newConversation({
   channel: 'telegram', conversationId: 'tg-1', senderId: 'tg-1', senderRole: 'traveller', messageId: '', text: '', attachments: [], receivedAt: now,

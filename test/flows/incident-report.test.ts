@@ -4,7 +4,7 @@ import { bindingCodeHash } from '../../src/guides/binding-code.ts';
 import { Harness, choiceIds, steps } from '../support/harness.ts';
 
 const key = 'telegram:c1';
-const typeIds = ['type:accident_injury', 'type:illness', 'type:transport', 'type:hotel', 'type:itinerary_change', 'type:lost_property', 'type:traveller_dispute', 'type:other'];
+const typeIds = ['type:accident_injury', 'type:illness', 'type:missing_person', 'type:transport', 'type:hotel', 'type:itinerary_change', 'type:lost_property', 'type:traveller_dispute', 'type:other'];
 
 /** A guide leading two runs (one set out three days ago, one sets out in four), bound to the test account. */
 async function guideOnTheRoad(h: Harness) {

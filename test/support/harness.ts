@@ -7,6 +7,7 @@ import { channels } from '../../src/conversation/messages.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadPolicy } from '../../src/policy/policy-file.ts';
 import type { CaseRecord } from '../../src/ports/case-register.ts';
+import type { Understanding } from '../../src/ports/understanding.ts';
 import type { Wording } from '../../src/ports/wording.ts';
 
 /** The shipped default policy, as a new installation has it. */
@@ -24,7 +25,7 @@ export class Harness {
   readonly burstWindowMs: number;
   #messageNo = 0;
 
-  constructor(env: Record<string, string> = {}, setup: { wording?: Wording } = {}) {
+  constructor(env: Record<string, string> = {}, setup: { wording?: Wording; understanding?: Understanding } = {}) {
     const config = loadConfig({ BURST_WINDOW_MS: '0', ...env });
     this.burstWindowMs = config.BURST_WINDOW_MS;
     const log = createLogger('silent');

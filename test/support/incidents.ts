@@ -39,8 +39,11 @@ export async function boundGuide(desk: DeskServer, supervisor: StaffClient, conv
 
 /** A bound guide reports an incident on the departure they lead now, without a location. */
 export async function guideReports(desk: DeskServer, conversationId: string, report: { type: IncidentType; severity: Severity; text: string }): Promise<Incident> {
-  await desk.write('telegram', report.text, conversationId);
-  for (const choice of [`type:${report.type}`, `severity:${report.severity}`, 'tour:current', 'location:skip']) await desk.write('telegram', '', conversationId, choice);
+  let offered = (await desk.write('telegram', report.text, conversationId)).at(-1)?.choices ?? [];
+  // The severity question is skipped when the first message is already read as critical.
+  for (const choice of [`type:${report.type}`, `severity:${report.severity}`, 'tour:current', 'location:skip']) {
+    if (offered.some((c) => c.id === choice)) offered = (await desk.write('telegram', '', conversationId, choice)).at(-1)?.choices ?? [];
+  }
   await desk.write('telegram', 'Details follow by phone', conversationId);
   await desk.write('telegram', '', conversationId, 'report:confirm');
   const [incident] = await desk.app.parts.incidents.list({ limit: 1 });

@@ -106,8 +106,8 @@ describe('dates', () => {
   });
 
   it('follows the zone it is given', async () => {
-    const { RuleUnderstanding } = await import('../../src/understanding/rules/index.ts');
-    const u = await new RuleUnderstanding().understand('yesterday', { now: new Date('2026-11-21T18:00:00Z'), timeZone: 'America/New_York' });
+    const { LearnedUnderstanding } = await import('../../src/understanding/learned/index.ts');
+    const u = await new LearnedUnderstanding().understand('yesterday', { now: new Date('2026-11-21T18:00:00Z'), timeZone: 'America/New_York' });
     expect(u.entities.dates).toEqual(['2026-11-20']);
   });
 });

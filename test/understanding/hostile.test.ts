@@ -20,7 +20,7 @@ describe('hostile input', () => {
   });
 
   it('has no language for empty text or emoji only', async () => {
-    expect(await understand('')).toMatchObject({ language: null, unsupportedLanguage: false, category: 'other', intent: 'unknown' });
+    expect(await understand('')).toMatchObject({ language: null, unsupportedLanguage: false, category: 'other', intent: 'other' });
     expect(await understand('🤮')).toMatchObject({ language: null, unsupportedLanguage: false });
   });
 

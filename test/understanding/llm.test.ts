@@ -3,7 +3,7 @@ import { Registry } from 'prom-client';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { understandingFromConfig } from '../../src/understanding/llm/from-config.ts';
-import { RuleUnderstanding } from '../../src/understanding/rules/index.ts';
+import { LearnedUnderstanding } from '../../src/understanding/learned/index.ts';
 import { prometheusLlmMetrics } from '../../src/ops/llm-metrics.ts';
 import { LlmUnderstanding } from '../../src/understanding/llm/index.ts';
 import type { LlmSettings } from '../../src/understanding/llm/index.ts';
@@ -40,9 +40,10 @@ beforeEach(() => {
 
 function llm(settings: Partial<LlmSettings> = {}): LlmUnderstanding {
   const log = createLogger('warn', (line) => logLines.push(line));
-  return new LlmUnderstanding({ baseURL: fake.baseURL, apiKey: undefined, model: 'fake-model', timeoutMs: 2_000, maxRetries: 0, ...settings }, tally, log);
+  return new LlmUnderstanding({ baseURL: fake.baseURL, apiKey: undefined, model: 'fake-model', timeoutMs: 2_000, maxRetries: 0, ...settings }, learned, tally, log);
 }
 
+const learned = new LearnedUnderstanding();
 const text = '团号SH2026A，我们三个人吃的饭太差了，导游还骂人，要求赔偿';
 
 describe('LlmUnderstanding', () => {
@@ -85,7 +86,7 @@ describe('LlmUnderstanding', () => {
     ['invalid JSON', { kind: 'invalid-json' } as const],
     ['a label outside the taxonomy', { kind: 'answer', content: { ...answer, category: 'refund_now' } } as const],
     ['an extra field', { kind: 'answer', content: { ...answer, offer: { amount: 10_000 } } } as const],
-  ])('falls back to the rules on %s, counting invalid_output', async (_name, behaviour) => {
+  ])('falls back to the learned reading on %s, counting invalid_output', async (_name, behaviour) => {
     fake.behave(behaviour);
     expect(await llm().understand(text, options)).toEqual(await understand(text));
     expect(tally.outcomes.get('invalid_output')).toBe(1);
@@ -150,7 +151,7 @@ describe('LlmUnderstanding', () => {
     const registry = new Registry();
     const log = createLogger('silent');
     fake.behave({ kind: 'answer', content: answer });
-    const understanding = new LlmUnderstanding({ baseURL: fake.baseURL, apiKey: 'k', model: 'm', timeoutMs: 2_000, maxRetries: 0 }, prometheusLlmMetrics(registry), log);
+    const understanding = new LlmUnderstanding({ baseURL: fake.baseURL, apiKey: 'k', model: 'm', timeoutMs: 2_000, maxRetries: 0 }, learned, prometheusLlmMetrics(registry), log);
     await understanding.understand(text, options);
     fake.behave({ kind: 'invalid-json' });
     await understanding.understand(text, options);
@@ -164,9 +165,9 @@ describe('LlmUnderstanding', () => {
 });
 
 describe('understandingFromConfig', () => {
-  it('is the rules unless both OPENAI_BASE_URL and OPENAI_MODEL are set', () => {
+  it('is the learned model unless both OPENAI_BASE_URL and OPENAI_MODEL are set', () => {
     const log = createLogger('silent');
-    expect(understandingFromConfig(loadConfig({}), new LlmTally(), log)).toBeInstanceOf(RuleUnderstanding);
+    expect(understandingFromConfig(loadConfig({}), new LlmTally(), log)).toBeInstanceOf(LearnedUnderstanding);
     const on = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'qwen3' });
     expect(on).toMatchObject({ OPENAI_TIMEOUT_MS: 8_000, OPENAI_MAX_RETRIES: 1 });
     expect(understandingFromConfig(on, new LlmTally(), log)).toBeInstanceOf(LlmUnderstanding);

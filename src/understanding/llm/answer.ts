@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import { categories, flags, languages, problems, severities } from '../../taxonomy.ts';
+import { allProblems, categories, flags, intents, languages, severities } from '../../taxonomy.ts';
 import type { Problem } from '../../taxonomy.ts';
-
-const allProblems = [...new Set(Object.values(problems).flat())] as [Problem, ...Problem[]];
-
-const intents = ['complaint', 'rights_question', 'affirm', 'deny', 'greeting', 'thanks', 'unknown'] as const;
 
 /*
  * What the model may answer: labels from our enums and a few facts, nothing else. No field can
@@ -17,7 +13,7 @@ export const llmAnswer = z.strictObject({
   language: z.enum(languages).nullable(),
   category: z.enum(categories),
   also: z.array(z.enum(categories)).max(categories.length),
-  problems: z.array(z.enum(allProblems)).max(10),
+  problems: z.array(z.enum(allProblems as [Problem, ...Problem[]])).max(10),
   severity: z.enum(severities),
   flags: z.array(z.enum(flags)).max(flags.length),
   intent: z.enum(intents),

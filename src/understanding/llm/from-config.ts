@@ -3,7 +3,7 @@ import type { Logger } from '../../log.ts';
 import type { Understanding } from '../../ports/understanding.ts';
 import type { Wording } from '../../ports/wording.ts';
 import { LlmWording } from '../../wording/llm-wording.ts';
-import { RuleUnderstanding } from '../rules/index.ts';
+import { LearnedUnderstanding } from '../learned/index.ts';
 import { LlmUnderstanding } from './index.ts';
 import type { LlmSettings } from './index.ts';
 import type { LlmMetrics } from './llm-metrics.ts';
@@ -20,10 +20,11 @@ export function llmSettings(config: Config): LlmSettings | null {
   };
 }
 
-/** The model when configured, else the offline rules. */
+/** The LLM over the learned model when configured, else the learned model alone. */
 export function understandingFromConfig(config: Config, metrics: LlmMetrics, log: Logger): Understanding {
   const settings = llmSettings(config);
-  return settings ? new LlmUnderstanding(settings, metrics, log) : new RuleUnderstanding();
+  const learned = new LearnedUnderstanding();
+  return settings ? new LlmUnderstanding(settings, learned, metrics, log) : learned;
 }
 
 /** The model's wording of restatements and apologies when configured; without it the templates go out as they are. */

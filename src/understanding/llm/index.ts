@@ -5,7 +5,6 @@ import type { Logger } from '../../log.ts';
 import type { UnderstandOptions, Understanding, Understood } from '../../ports/understanding.ts';
 import { redact } from '../../privacy/redact.ts';
 import { parseJson } from '../../validation.ts';
-import { understandText } from '../rules/index.ts';
 import { llmAnswer } from './answer.ts';
 import type { LlmAnswer } from './answer.ts';
 import { fallbackReason, InvalidOutputError } from './failure.ts';
@@ -27,28 +26,30 @@ export interface LlmSettings {
 const responseFormat = zodResponseFormat(llmAnswer, 'understood');
 
 /**
- * Understanding by an OpenAI-compatible model, with the rules as the floor: any failure (error,
- * timeout, an answer outside the schema) gives the rules' reading, logged and counted by reason.
+ * Understanding by an OpenAI-compatible model over a base reading (the learned model): any failure
+ * (error, timeout, an answer outside the schema) gives the base's reading, logged and counted by reason.
  */
 export class LlmUnderstanding implements Understanding {
   readonly #client: OpenAI;
   readonly #model: string;
+  readonly #base: Understanding;
   readonly #metrics: LlmMetrics;
   readonly #log: Logger;
 
-  constructor(settings: LlmSettings, metrics: LlmMetrics, log: Logger) {
+  constructor(settings: LlmSettings, base: Understanding, metrics: LlmMetrics, log: Logger) {
     // The SDK insists on a key; a placeholder one is harmless to servers that ignore it.
     this.#client = new OpenAI({
       baseURL: settings.baseURL, apiKey: settings.apiKey ?? 'none',
       timeout: settings.timeoutMs, maxRetries: settings.maxRetries,
     });
     this.#model = settings.model;
+    this.#base = base;
     this.#metrics = metrics;
     this.#log = log;
   }
 
   async understand(text: string, options: UnderstandOptions): Promise<Understood> {
-    const rules = understandText(text, options);
+    const base = await this.#base.understand(text, options);
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     // Personal data never leaves the process: the model sees placeholders.
@@ -56,12 +57,12 @@ export class LlmUnderstanding implements Understanding {
     try {
       const answer = await this.#ask(redacted, options);
       this.#metrics.call('ok', seconds());
-      return mergeAnswer(text, answer, rules, found);
+      return mergeAnswer(text, answer, base, found);
     } catch (e) {
       const reason = fallbackReason(e);
       this.#metrics.call(reason, seconds());
       this.#log.warn('llm.fallback', { reason, ...errorFields(e) });
-      return rules;
+      return base;
     }
   }
 

@@ -15,24 +15,33 @@ function statedCodes(text: string, rules: readonly string[], model: readonly str
 }
 
 /**
- * The model's labels over the rules' reading of the same text. Amounts come from the rules only
- * (see answer.ts), and personal data (phones, ID numbers) too: the model saw placeholders.
+ * The LLM's labels over the learned reading of the same text. Amounts come from the rules only
+ * (see answer.ts), and personal data (phones, ID numbers) too: the LLM saw placeholders. The safety
+ * net is never lowered: an LLM that reads danger where the net saw none earns the safety question.
  */
-export function mergeAnswer(text: string, answer: LlmAnswer, rules: Understood, found: Redaction[]): Understood {
+export function mergeAnswer(text: string, answer: LlmAnswer, base: Understood, found: Redaction[]): Understood {
   const also = unique(answer.also.filter((c) => c !== answer.category));
   const allowed = new Set<Category>([answer.category, ...also]);
   const fits = (p: Problem) => [...allowed].some((c) => (problemsOf[c] as readonly Problem[]).includes(p));
-  const { entities } = rules;
+  const { entities } = base;
+  const danger = base.danger.level === 'none' && answer.severity === 'critical' ? { level: 'ask' as const, kind: null } : base.danger;
   return {
-    language: rules.unsupportedLanguage ? null : answer.language,
-    unsupportedLanguage: rules.unsupportedLanguage,
+    language: base.unsupportedLanguage ? null : answer.language,
+    unsupportedLanguage: base.unsupportedLanguage,
     category: answer.category,
+    topic: answer.category === 'other' ? base.topic : answer.category,
     also,
     problems: unique(answer.problems.filter(fits)),
-    severity: answer.severity,
+    severity: danger.level === 'certain' ? 'critical' : answer.severity,
     flags: unique(answer.flags),
     intent: answer.intent,
+    // The LLM gives no probabilities: its labels are taken as sure, and the base's yes/no stands.
+    confidence: { intent: 1, category: 1, severity: 1 },
+    likely: { intents: [answer.intent], categories: [answer.category] },
+    reply: base.reply,
+    danger,
     entities: {
+      caseNumbers: entities.caseNumbers,
       tourCodes: statedCodes(text, entities.tourCodes, answer.entities.tourCodes, found),
       orderNumbers: statedCodes(text, entities.orderNumbers, answer.entities.orderNumbers, found),
       dates: unique([...entities.dates, ...answer.entities.dates]),
@@ -40,6 +49,7 @@ export function mergeAnswer(text: string, answer: LlmAnswer, rules: Understood, 
       people: answer.entities.people ?? entities.people,
       phones: entities.phones,
       idNumbers: entities.idNumbers,
+      countries: entities.countries,
     },
   };
 }

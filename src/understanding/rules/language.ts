@@ -8,11 +8,14 @@ export interface DetectedLanguage {
 
 // The start of a message is enough to tell its language; it bounds the cost on huge input.
 const SAMPLE = 3000;
+// Telling simplified from traditional converts the text twice: a few sentences are enough.
+const VARIANT_SAMPLE = 400;
 const LETTERS = /(\p{sc=Han})|(\p{sc=Hiragana}|\p{sc=Katakana})|(\p{sc=Hangul})|(\p{sc=Latin})|(\p{L})/gu;
 const LATIN_WORD = /\p{sc=Latin}+(?:'\p{sc=Latin}+)?/gu;
+const CODE = /[\p{sc=Latin}\d]*\d[\p{sc=Latin}\d-]*/gu;
 
-// Characters of written Cantonese that Mandarin does not use: they make a text zh-Hant.
-const CANTONESE = /[唔佢嘅咗冇啲嘢喺嚟睇哋嗰咩㗎噉嘥攞諗啱搵揾嬲瞓畀乜]/gu;
+// Characters of written Cantonese that Mandarin does not use (or rarely): they make a text zh-Hant.
+const CANTONESE = /[唔佢嘅咗冇啲嘢喺嚟睇哋嗰咩㗎噉嘥攞諗啱搵揾嬲瞓畀乜咁嘞喇囉噃喎晒咪揸]/gu;
 
 // Function words that only English, or only some other Latin-script language, uses.
 const ENGLISH = new Set(
@@ -63,7 +66,8 @@ function latinIsEnglish(sample: string): boolean {
 
 /** Script-level language: Han decides Chinese even inside English words; kana, hangul and other scripts are unsupported. */
 export function detectLanguage(text: string): DetectedLanguage {
-  const sample = text.slice(0, SAMPLE).toWellFormed();
+  // Codes and numbers (TC-9P2L7X, GZ-2611-A, 3999) are in no language.
+  const sample = text.slice(0, SAMPLE).toWellFormed().replace(CODE, ' ');
   let han = 0;
   let kana = 0;
   let hangul = 0;
@@ -81,7 +85,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   const unsupported = { language: null, unsupported: true };
   if (kana >= 2 && kana * 4 >= han) return unsupported;
   if (hangul >= 2 && hangul >= han) return unsupported;
-  if (han > 0 && han * 2 >= latinWords && han >= other) return { language: chineseVariant(sample), unsupported: false };
+  if (han > 0 && han * 2 >= latinWords && han >= other) return { language: chineseVariant(sample.slice(0, VARIANT_SAMPLE)), unsupported: false };
   if (other > latin) return unsupported;
   if (latinWords === 0) return { language: null, unsupported: false };
   return latinIsEnglish(sample) ? { language: 'en', unsupported: false } : unsupported;

@@ -8,7 +8,7 @@ import { loadConfig } from '../../../src/config.ts';
 import type { InboundMessage } from '../../../src/conversation/messages.ts';
 import { createLogger } from '../../../src/log.ts';
 import { loadPolicy } from '../../../src/policy/policy-file.ts';
-import { RuleUnderstanding } from '../../../src/understanding/rules/index.ts';
+import { LearnedUnderstanding } from '../../../src/understanding/learned/index.ts';
 import { openParts } from '../../../src/wiring.ts';
 
 const tell = (message: Record<string, unknown>) => process.send?.(message);
@@ -19,7 +19,7 @@ const config = loadConfig({ ...process.env, BURST_WINDOW_MS: '0', LOG_LEVEL: 'si
 const clock = new SystemClock();
 const log = createLogger('silent');
 const { parts } = await openParts(config, clock, log);
-const rules = new RuleUnderstanding();
+const rules = new LearnedUnderstanding();
 const app = createApp({
   config, parts, policy: await loadPolicy(), clock, log,
   understanding: {

@@ -28,3 +28,11 @@ export function takeOrderNumbers(m: Masked): string[] {
 export function takeTourCodes(m: Masked): string[] {
   return [...m.collect(TOUR, code), ...m.collect(TOUR_SHAPE, code)];
 }
+
+// Case numbers as the register issues them (`TC-7K3M9Q`), spaces or no dash forgiven.
+const CASE_NUMBER = /(?<![a-z0-9])tc[\s-]?([23456789abcdefghjkmnpqrstvwxyz]{6})(?![a-z0-9])/g;
+
+/** Case numbers quoted, as issued (`TC-7K3M9Q`). */
+export function takeCaseNumbers(m: Masked): string[] {
+  return m.collect(CASE_NUMBER, (x) => (x[1] ? `TC-${x[1].toUpperCase()}` : null));
+}

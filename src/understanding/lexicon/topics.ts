@@ -1,11 +1,10 @@
 import type { Category } from '../../taxonomy.ts';
-import type { Cue } from './cues.ts';
+import type { Cue } from '../rules/cues.ts';
 
 /**
- * What a message talks about, not yet what went wrong: nouns that place a
- * complaint word ("dirty", 太差) in a category and decide a category when
- * nothing more specific matched. Written in Mandarin and English; the text is
- * folded and Cantonese is rewritten to Mandarin before matching.
+ * What a message talks about, not yet what went wrong: nouns of each category, a feature each.
+ * Written in Mandarin and English; the text is folded and Cantonese is rewritten to Mandarin
+ * before matching.
  */
 export const topics: Record<Category, readonly Cue[]> = {
   accommodation: [

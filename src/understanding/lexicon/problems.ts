@@ -1,5 +1,5 @@
 import type { Problem } from '../../taxonomy.ts';
-import type { Cue } from './cues.ts';
+import type { Cue } from '../rules/cues.ts';
 
 /**
  * Words that name one problem on their own. Written in Mandarin and English
