@@ -29,8 +29,8 @@ export function conversationStoreContract(name: string, make: () => Promise<Conv
       const key = `k-${Math.random()}`;
       await store.write(key, newConversation(message('b')));
       const read = await store.read(key);
-      read?.facts.telling.push('changed');
-      expect((await store.read(key))?.facts.telling).toEqual([]);
+      read?.complaint.facts.telling.push('changed');
+      expect((await store.read(key))?.complaint.facts.telling).toEqual([]);
     });
 
   });

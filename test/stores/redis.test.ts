@@ -75,7 +75,7 @@ describe.skipIf(!up)(`Redis stores (${redisUrl})`, () => {
       await redis.set(`${prefix}:conversation:bad:1`, '{"turn":');
       await redis.set(`${prefix}:conversation:bad:2`, '{"turn":1}');
       await expect(store.read('bad:1')).rejects.toThrow('conversation state under bad:1 is not JSON');
-      await expect(store.read('bad:2')).rejects.toThrow('is not a conversation state');
+      await expect(store.read('bad:2')).rejects.toThrow('bad:2: not a conversation state');
     });
 
     it('survives a dropped connection', async () => {
@@ -83,7 +83,7 @@ describe.skipIf(!up)(`Redis stores (${redisUrl})`, () => {
       const store = new RedisConversationStore(own, { prefix });
       await store.write('drop:1', newConversation(message));
       own.disconnect(true); // drops the socket; ioredis reconnects and replays queued commands
-      expect((await store.read('drop:1'))?.step).toBe('listen');
+      expect((await store.read('drop:1'))?.complaint.step).toBe('listen');
       await own.quit();
     });
   });

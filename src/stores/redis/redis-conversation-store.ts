@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { StateShapeError, upgradeState } from '../../conversation/migrations.ts';
 import type { ConversationState } from '../../conversation/state.ts';
 import type { ConversationStore } from '../../ports/conversation-store.ts';
 
@@ -41,8 +42,8 @@ export class RedisConversationStore implements ConversationStore {
 }
 
 /**
- * Parses a stored state. Only the shape is checked, enough to fail with a clear
- * error here rather than deep inside a flow; the engine alone writes these keys.
+ * Parses a stored state, brought to today's shape (migrations.ts): a state written weeks ago by an
+ * older tripcare reads as one written now, and anything else fails here, naming the key.
  */
 function parseState(key: string, json: string): ConversationState {
   let value: unknown;
@@ -51,9 +52,10 @@ function parseState(key: string, json: string): ConversationState {
   } catch {
     throw new Error(`conversation state under ${key} is not JSON`);
   }
-  const v = value as Partial<Record<keyof ConversationState, unknown>> | null;
-  if (typeof v !== 'object' || v === null || typeof v.step !== 'string' || typeof v.turn !== 'number' || typeof v.facts !== 'object' || v.facts === null) {
-    throw new Error(`conversation state under ${key} is not a conversation state`);
+  try {
+    return upgradeState(value);
+  } catch (e) {
+    if (e instanceof StateShapeError) throw new Error(`conversation state under ${key}: ${e.message}`);
+    throw e;
   }
-  return value as ConversationState;
 }
