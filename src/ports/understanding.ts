@@ -1,6 +1,30 @@
 import type { Money } from '../money.ts';
 import type { Category, Emergency, Flag, Intent, Language, Problem, Severity } from '../taxonomy.ts';
 
+/** What a figure in a complaint stands for: the facts the compensation rules need. */
+export const figureRoles = [
+  'fee', 'priceDifference', 'missedItemsCost', 'extrasCost', 'purchasePrice', 'surcharge', 'directLoss', 'suspendedCosts',
+  'noticeDays', 'occurrences', 'unticketedAttractions',
+] as const;
+export type FigureRole = (typeof figureRoles)[number];
+
+/** A number the traveller gave, with what it is for when the words around it say so. */
+export interface Figure {
+  role: FigureRole | null;
+  value: number;
+  /** ISO 4217 for a sum of money; null for a count, or a sum whose currency was not said. */
+  currency: string | null;
+  money: boolean;
+  /** "each", "每人": the sum is per traveller. */
+  perPerson: boolean;
+  /** "about", "大概", "300左右", "300多". */
+  approx: boolean;
+  /** "so 360 for us both", "= 1,200", "两晚就400": the result the traveller worked out, not a part of it. */
+  total: boolean;
+  /** "we paid 1,120", "交了3000": a sum paid, with no word of what for (the fee, unless the complaint is about another sum). */
+  paid: boolean;
+}
+
 /**
  * What a message names. `phones` and `idNumbers` (ID cards and passports) are
  * personal data: they may be stored with the case but never logged.
@@ -19,6 +43,8 @@ export interface Entities {
   idNumbers: string[];
   /** ISO 3166 codes of the countries the places named are in, in the order named. */
   countries: string[];
+  /** Sums and counts, each with what it is for when the words around it say so (a tour fee, shopping stops…). */
+  figures: Figure[];
 }
 
 /**
@@ -59,8 +85,12 @@ export interface Understood {
   confidence: Confidence;
   /** The readings within reach, most likely first (the chosen one included): what to offer when asking rather than guessing. */
   likely: { intents: Intent[]; categories: Category[] };
-  /** A plain yes or no, as an answer to a yes-no question; null for anything else. */
-  reply: 'yes' | 'no' | null;
+  /** The message puts right something said before, or changes the traveller's mind. */
+  corrects: boolean;
+  /** What the traveller says they want, when they say it; an apology alone wins over money words. */
+  wants: 'apology' | 'compensation' | 'fix' | null;
+  /** A plain yes, no, or "I don't know", as an answer to a question; null for anything else. */
+  reply: 'yes' | 'no' | 'unknown' | null;
   /** Danger happening now, as the safety net reads it. */
   danger: Danger;
   entities: Entities;

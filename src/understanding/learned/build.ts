@@ -137,7 +137,8 @@ export function buildModel(pool: readonly Labelled[], options: BuildOptions = bu
     head.temperature = fitTemperature(head.kind, used.map((i) => logits[i] as Float64Array), targets);
     if (head.kind === 'sigmoid') {
       const probabilities = used.map((i) => probabilitiesOf(head, logits[i] as Float64Array));
-      head.thresholds = fitThresholds(probabilities, targets as number[][], head.labels.length, spec.perLabelThresholds ?? false);
+      const precise = new Set((spec.precisionFirst ?? []).map((l) => head.labels.indexOf(l)));
+      head.thresholds = fitThresholds(probabilities, targets as number[][], head.labels.length, spec.perLabelThresholds ?? false, precise);
     }
     return head;
   });

@@ -13,6 +13,8 @@ export interface HeadSpec {
   positiveWeight?: number;
   /** sigmoid: a threshold per label, for labels common enough on dev to tune alone; else one for the head. */
   perLabelThresholds?: boolean;
+  /** sigmoid: labels whose threshold favours precision, because acting on them cannot wait or be undone. */
+  precisionFirst?: readonly string[];
 }
 
 const indexIn = (labels: readonly string[]) => (values: readonly string[]) => values.map((v) => labels.indexOf(v));
@@ -26,7 +28,9 @@ export const headSpecs: readonly HeadSpec[] = [
     target: (l) => (['complaint', 'suggestion', 'rights_question'].includes(l.intent) ? categories.indexOf(l.category) : null),
   },
   { name: 'severity', kind: 'softmax', labels: severities, target: (l) => severities.indexOf(l.severity) },
-  { name: 'flags', kind: 'sigmoid', labels: flags, target: (l) => indexIn(flags)(l.flags), perLabelThresholds: true },
+  { name: 'flags', kind: 'sigmoid', labels: flags, target: (l) => indexIn(flags)(l.flags), perLabelThresholds: true,
+    // Either hands the conversation to a person mid-telling.
+    precisionFirst: ['wants_human', 'threatens_external'] },
   { name: 'also', kind: 'sigmoid', labels: categories, target: (l) => (l.intent === 'complaint' ? indexIn(categories)(l.also) : null) },
   // A rights question names the problem it asks about, so the answer can name the clause.
   {

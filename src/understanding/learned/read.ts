@@ -4,7 +4,9 @@ import type { Category, Emergency, Flag, Intent, Problem, Severity } from '../..
 import { extractEntities } from '../rules/entities/index.ts';
 import { detectLanguage } from '../rules/language.ts';
 import { fold } from '../rules/normalize.ts';
+import { corrects } from '../rules/corrections.ts';
 import { replyOf } from '../rules/reply.ts';
+import { wantsOf } from '../rules/wants.ts';
 import { rewrite } from '../rules/rewrites.ts';
 import { assessDanger, dangerSigns, noDanger } from '../safety/danger.ts';
 import { featuresOf } from './features.ts';
@@ -27,6 +29,17 @@ function best(p: Float64Array, except: ReadonlySet<number> = new Set()): number 
   return at;
 }
 
+/**
+ * Flags that hand a conversation to a person at once stand on the model alone only this sure;
+ * below it, a word of the lexicon must say them too ("人工", "manager", "12345", "lawyer").
+ */
+const actsAtOnce: ReadonlySet<Flag> = new Set(['wants_human', 'threatens_external']);
+const actOnModelAlone = 0.9;
+
+/** A correction says so in a short message, or at the start of a long one. */
+const correctionLength = 160;
+const correctionOpening = 40;
+
 /** Labels worth offering as choices: this likely or more, at most three, most likely first. */
 const withinReach = 0.15;
 function likelyOf<T extends string>(labels: readonly T[], p: Float64Array): T[] {
@@ -40,7 +53,7 @@ const said = <T extends string>(labels: readonly T[], p: Float64Array, threshold
 const nothingSaid = (options: UnderstandOptions): Understood => ({
   language: null, unsupportedLanguage: false, category: 'other', topic: 'other', also: [], problems: [], severity: 'low', flags: [],
   intent: 'other', confidence: { intent: 1, category: 1, severity: 1 }, likely: { intents: ['other'], categories: ['other'] },
-  reply: null, danger: noDanger,
+  corrects: false, wants: null, reply: null, danger: noDanger,
   entities: extractEntities('', options),
 });
 
@@ -63,8 +76,44 @@ export type Prepared = ReturnType<typeof prepare>;
  */
 export function readMessage(scorer: Scorer, text: string, options: UnderstandOptions): Understood {
   if (!text.trim()) return nothingSaid(options);
-  const message = prepare(text, options);
-  return decide(message, scorer.probabilities(scorer.vector(message.features)), scorer.model);
+  const read = (part: string) => {
+    const message = prepare(part, options);
+    return decide(message, scorer.probabilities(scorer.vector(message.features)), scorer.model);
+  };
+  const whole = read(text);
+  return Array.from(text).length > longTelling ? withParts(whole, partsOf(text).map(read)) : whole;
+}
+
+/** Beyond this many characters a message is a long telling, read part by part as well as whole. */
+const longTelling = 300;
+const partLength = 200;
+
+/** A long telling cut at sentence ends into parts of about `partLength` characters. */
+export function partsOf(text: string): string[] {
+  const sentences = text.match(/[^。！？!?；;\n]+[。！？!?；;\n]*|[。！？!?；;\n]+/g) ?? [text];
+  const parts: string[] = [];
+  for (const sentence of sentences) {
+    const last = parts.at(-1);
+    if (last !== undefined && Array.from(last).length + Array.from(sentence).length <= partLength) parts[parts.length - 1] = last + sentence;
+    else parts.push(sentence);
+  }
+  return parts.filter((p) => p.trim().length > 0);
+}
+
+/**
+ * A long telling names more than its whole reads: every problem a part complains of joins it, and
+ * every topic; the whole keeps its entities, its danger and its intent.
+ */
+function withParts(whole: Understood, parts: readonly Understood[]): Understood {
+  const complaints = parts.filter((p) => p.intent === 'complaint' && p.category !== 'other');
+  if (complaints.length === 0 || !topical.has(whole.intent)) return whole;
+  const counted = new Map<Category, number>();
+  for (const p of complaints) counted.set(p.category, (counted.get(p.category) ?? 0) + 1);
+  const category = whole.category !== 'other' ? whole.category : ([...counted].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other');
+  const also = [...new Set([...whole.also, ...complaints.map((p) => p.category)])].filter((c) => c !== category);
+  const problems = [...new Set([...whole.problems, ...complaints.flatMap((p) => p.problems)])];
+  const severity = complaints.map((p) => p.severity).filter((s) => s !== 'critical').reduce((a, b) => (severities.indexOf(b) > severities.indexOf(a) ? b : a), whole.severity);
+  return { ...whole, category, topic: category, also, problems, severity };
 }
 
 /** The labels, given what the rules found and each head's calibrated probabilities. */
@@ -74,7 +123,11 @@ export function decide(message: Prepared, p: ReadonlyMap<string, Float64Array>, 
   const thresholds = (name: string) => model.heads.find((h) => h.name === name)?.thresholds ?? [];
 
   const intentP = head('intent');
-  let intentAt = best(intentP);
+  const signalled = (flag: Flag) => message.features.includes(`sig:flag:${flag}`);
+  // Asking for a person hands the conversation over at once: the model alone must be sure, else a word must say it.
+  const asksForPerson = intents.indexOf('wants_human');
+  const unsaid = new Set((intentP[asksForPerson] as number) >= actOnModelAlone || signalled('wants_human') ? [] : [asksForPerson]);
+  let intentAt = best(intentP, unsaid);
   if (intents[intentAt] === 'suggestion' && (intentP[intents.indexOf('complaint')] as number) >= complaintDoubt) intentAt = intents.indexOf('complaint');
   const intent = intents[intentAt] as Intent;
 
@@ -109,7 +162,8 @@ export function decide(message: Prepared, p: ReadonlyMap<string, Float64Array>, 
     also,
     problems,
     severity: severities[severityAt] as Severity,
-    flags: said(flags, head('flags'), thresholds('flags')) as Flag[],
+    flags: (said(flags, head('flags'), thresholds('flags')) as Flag[])
+      .filter((f) => !actsAtOnce.has(f) || signalled(f) || (head('flags')[flags.indexOf(f)] as number) >= actOnModelAlone),
     intent,
     confidence: {
       intent: intentP[intentAt] as number,
@@ -117,6 +171,9 @@ export function decide(message: Prepared, p: ReadonlyMap<string, Float64Array>, 
       severity: danger.level === 'none' ? (severityP[severityAt] as number) : (head('danger')[0] as number),
     },
     likely: { intents: likelyOf(intents, intentP), categories: hasTopic ? likelyOf(categories, categoryP) : ['other'] },
+    // In a long telling, "actually" or 其实 mid-way is part of the story, not a correction.
+    corrects: corrects(words.length <= correctionLength ? words : words.slice(0, correctionOpening)),
+    wants: wantsOf(words),
     reply: replyOf(words),
     danger,
     entities,

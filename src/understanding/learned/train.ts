@@ -159,8 +159,11 @@ export function fitTemperature(kind: Head['kind'], logitRows: readonly Float64Ar
   return Number(Math.exp((lo + hi) / 2).toFixed(4));
 }
 
-/** The threshold with the best F1 over the given labels together, on the dev split; 0.5 when dev shows none of them. */
-function bestThreshold(probabilities: readonly Float64Array[], targets: readonly number[][], labels: readonly number[]): number {
+/**
+ * The threshold with the best F-score over the given labels together, on the dev split; 0.5 when
+ * dev shows none of them. `beta` below 1 weighs precision more (F0.5 for labels that act at once).
+ */
+function bestThreshold(probabilities: readonly Float64Array[], targets: readonly number[][], labels: readonly number[], beta = 1): number {
   const positives = targets.reduce((n, t) => n + t.filter((j) => labels.includes(j)).length, 0);
   if (positives === 0) return 0.5;
   let best = { t: 0.5, f1: -1 };
@@ -175,18 +178,23 @@ function bestThreshold(probabilities: readonly Float64Array[], targets: readonly
         else fp++;
       }
     });
-    const f1 = (2 * tp) / (2 * tp + fp + (positives - tp));
-    if (f1 > best.f1) best = { t, f1 };
+    const b2 = beta * beta;
+    const f = ((1 + b2) * tp) / ((1 + b2) * tp + b2 * (positives - tp) + fp);
+    if (f > best.f1) best = { t, f1: f };
   }
   return best.t;
 }
 
+/** Precision over recall: F0.5. */
+const precisionBeta = 0.5;
+
 /**
  * Thresholds with the best F1 on the dev split: one per label when each label has enough dev
- * examples to trust (flags), else one shared by the head, which overfits dev less.
+ * examples to trust (flags), else one shared by the head, which overfits dev less. Labels in
+ * `precise` (a flag that hands a conversation over at once) are tuned for precision first.
  */
-export function fitThresholds(probabilities: readonly Float64Array[], targets: readonly number[][], labels: number, perLabel: boolean): number[] {
+export function fitThresholds(probabilities: readonly Float64Array[], targets: readonly number[][], labels: number, perLabel: boolean, precise: ReadonlySet<number> = new Set()): number[] {
   const all = Array.from({ length: labels }, (_, j) => j);
   if (!perLabel) return all.map(() => bestThreshold(probabilities, targets, all));
-  return all.map((j) => bestThreshold(probabilities, targets, [j]));
+  return all.map((j) => bestThreshold(probabilities, targets, [j], precise.has(j) ? precisionBeta : 1));
 }

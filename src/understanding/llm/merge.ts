@@ -38,6 +38,8 @@ export function mergeAnswer(text: string, answer: LlmAnswer, base: Understood, f
     // The LLM gives no probabilities: its labels are taken as sure, and the base's yes/no stands.
     confidence: { intent: 1, category: 1, severity: 1 },
     likely: { intents: [answer.intent], categories: [answer.category] },
+    corrects: base.corrects,
+    wants: base.wants,
     reply: base.reply,
     danger,
     entities: {
@@ -50,6 +52,7 @@ export function mergeAnswer(text: string, answer: LlmAnswer, base: Understood, f
       phones: entities.phones,
       idNumbers: entities.idNumbers,
       countries: entities.countries,
+      figures: entities.figures,
     },
   };
 }

@@ -8,3 +8,17 @@ export const toSimplified = OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenC
 /** Simplified to traditional as written in Taiwan and in Hong Kong; a character changed by both is simplified-only. */
 export const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
 export const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
+
+/**
+ * The characters of a text that only one script writes, read in context as opencc converts whole
+ * phrases (核准 is Taiwan's too): traditional-only (as Taiwan writes it, changed when simplified)
+ * and simplified-only (changed for both Taiwan and Hong Kong).
+ */
+export function scriptOnly(text: string): { traditional: string[]; simplified: string[] } {
+  const chars = [...text];
+  const [cn, tw, hk] = [[...toSimplified(text)], [...toTaiwan(text)], [...toHongKong(text)]];
+  return {
+    traditional: chars.filter((c, i) => cn[i] !== c && tw[i] === c),
+    simplified: chars.filter((c, i) => tw[i] !== c && hk[i] !== c),
+  };
+}

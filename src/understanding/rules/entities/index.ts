@@ -7,13 +7,19 @@ import { takeAmounts } from './money.ts';
 import { takePeople } from './people.ts';
 import { takePhones } from './phones.ts';
 import { countriesIn } from './places.ts';
+import { takeFigures } from './figures.ts';
+import { withoutDenied } from '../corrections.ts';
 
 /**
- * Entities of folded text. The order matters: ID numbers first (so they are
+ * Entities of folded text, leaving out what it denies. The order matters: ID numbers first (so they are
  * never also an order number or a phone), then our case numbers, labelled codes,
  * phones, dates, money and head counts, each blanking what it took.
  */
-export function extractEntities(folded: string, options: UnderstandOptions): Entities {
+export function extractEntities(text: string, options: UnderstandOptions): Entities {
+  // "不是5号，是15号": only what is affirmed is a fact.
+  const folded = withoutDenied(text);
+  const countries = countriesIn(folded);
+  const figures = takeFigures(folded, countries.includes('JP'));
   const m = new Masked(folded);
   const idNumbers = takeIdNumbers(m);
   const caseNumbers = takeCaseNumbers(m);
@@ -23,5 +29,5 @@ export function extractEntities(folded: string, options: UnderstandOptions): Ent
   const dates = takeDates(m, options.now, options.timeZone);
   const amounts = takeAmounts(m);
   const people = takePeople(m);
-  return { caseNumbers, tourCodes, orderNumbers, dates, amounts, people, phones, idNumbers, countries: countriesIn(folded) };
+  return { caseNumbers, tourCodes, orderNumbers, dates, amounts, people, phones, idNumbers, countries, figures };
 }

@@ -1,8 +1,8 @@
 /** Chinese and English number words, for amounts, dates and head counts. */
 
-export const CHINESE_NUMBER = '[零〇一二两三四五六七八九十百千万亿]+';
+export const CHINESE_NUMBER = '[零〇一二两俩三四五六七八九十百千万亿]+';
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const GROUPS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 
