@@ -36,13 +36,14 @@ export async function askWhatFor(state: ConversationState, input: TurnInput, ctx
     const cleared: ConversationState = { ...state, held: null };
     const intent = chosenIntent(input.choice);
     const text = intent ? held.text : [held.text, input.text].filter(Boolean).join('\n');
-    const understood = intent ? { ...held.understood, intent } : input.understood;
+    const understood = intent ? { ...held.understood, intent } : await ctx.understand(text);
     return next(cleared, { text, choice: null, attachments: [...held.attachments, ...input.attachments], understood }, ctx);
   }
   const u = input.understood;
   const routes = new Set(u.likely.intents.map((i) => leadsTo[i]));
   const unsure = u.confidence.intent < intentSure && routes.size > 1 && u.language !== null;
-  if (input.choice !== null || !betweenComplaints(state) || !unsure) return next(state, input, ctx);
+  // Right after a suggestion or praise, what follows is read as more of it (feedback.ts), not asked about.
+  if (input.choice !== null || !betweenComplaints(state) || !unsure || state.aftercare.feedback !== null) return next(state, input, ctx);
   return {
     state: { ...state, held: { question: 'intent', text: input.text, attachments: input.attachments, understood: u } },
     replies: [{ step: 'listen', lines: [phrase('clarify.intent')], choices: choicesFor(u.likely.intents) }],

@@ -1,3 +1,4 @@
+import { withComplaint, withGuide } from '../src/conversation/state.ts';
 import type { ConversationState } from '../src/conversation/state.ts';
 import { phrase } from '../src/i18n/render.ts';
 import type { ChatAccount } from '../src/ports/guide-registry.ts';
@@ -14,7 +15,7 @@ export async function bindGuide(state: ConversationState, code: string, ctx: Flo
   // One refusal for wrong, used and expired codes: it tells a guesser nothing.
   if (!guide) return { state, replies: [{ step: 'notice', lines: [phrase('guide.code_refused')], keepChoices: true }] };
   return {
-    state: { ...state, role: 'guide', guideId: guide.id, accountChecked: true, step: 'incident', report: null },
+    state: withComplaint(withGuide({ ...state, role: 'guide' }, { guideId: guide.id, accountChecked: true, report: null }), { step: 'incident' }),
     replies: [{ step: 'incident', lines: [phrase('guide.welcome', { name: guide.name })] }],
   };
 }
@@ -24,9 +25,9 @@ export async function bindGuide(state: ConversationState, code: string, ctx: Flo
  * expired writes from a bound account, and is still a guide.
  */
 export async function recogniseGuide(state: ConversationState, ctx: FlowContext): Promise<ConversationState> {
-  if (state.accountChecked) return state;
+  if (state.guide.accountChecked) return state;
   const guide = await ctx.guideFor(accountOf(state));
   return guide
-    ? { ...state, role: 'guide', guideId: guide.id, accountChecked: true, step: 'incident' }
-    : { ...state, accountChecked: true };
+    ? withComplaint(withGuide({ ...state, role: 'guide' }, { guideId: guide.id, accountChecked: true }), { step: 'incident' })
+    : withGuide(state, { accountChecked: true });
 }

@@ -1,7 +1,7 @@
 import { findBindingCode } from '../src/guides/binding-code.ts';
 import { askWhatFor } from './clarify.ts';
 import { complaintFlow } from './complaint/index.ts';
-import { leaveFeedback } from './feedback.ts';
+import { feedbackDone, leaveFeedback } from './feedback.ts';
 import { sayGoodbye } from './goodbye.ts';
 import { answerGreeting } from './followup.ts';
 import { bindGuide, recogniseGuide } from './guide-binding.ts';
@@ -19,10 +19,10 @@ import type { Flows, Step } from './types.ts';
  * a suggestion or praise, a goodbye, or a complaint.
  */
 const forWhat: Step = async (state, input, ctx) =>
-  (await answerStatus(state, input, ctx))
-    ?? (await leaveFeedback(state, input, ctx))
-    ?? sayGoodbye(state, input)
-    ?? complaintFlow(state, input, ctx);
+  (await leaveFeedback(state, input, ctx))
+    ?? (await answerStatus(feedbackDone(state), input, ctx))
+    ?? sayGoodbye(feedbackDone(state), input)
+    ?? complaintFlow(feedbackDone(state), input, ctx);
 
 const traveller: Step = async (state, input, ctx) =>
   (await answerSettlement(state, input, ctx))

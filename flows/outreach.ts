@@ -1,3 +1,4 @@
+import { withAftercare } from '../src/conversation/state.ts';
 import type { ConversationState } from '../src/conversation/state.ts';
 import { phrase } from '../src/i18n/render.ts';
 import type { MessageKey, Phrase } from '../src/i18n/render.ts';
@@ -33,19 +34,19 @@ const settlementChoices = [
  * early; the offer goes in the ledger under the traveller's case.
  */
 export async function settlementOffered(state: ConversationState, offer: { incidentId: string; caseId: string | null; amount: number }, ctx: FlowContext): Promise<TurnResult> {
-  const caseId = offer.caseId ?? state.caseId;
+  const caseId = offer.caseId ?? state.complaint.caseId;
   if (caseId) await ctx.promise(caseId, 'offer', { settlement: offer.incidentId, amount: offer.amount });
   const money = (amount: number) => ({ amount, currency: ctx.policy.currency });
   const tiers = ctx.policy.incentiveTiers.map((t) => phrase('settlement.tier', { hours: t.withinHours, percent: t.percent }));
   return {
-    state: { ...state, settlement: { incidentId: offer.incidentId, caseId, amount: offer.amount, offeredAt: ctx.now.toISOString() } },
+    state: withAftercare(state, { settlement: { incidentId: offer.incidentId, caseId, amount: offer.amount, offeredAt: ctx.now.toISOString() } }),
     replies: [{ step: 'propose', lines: [phrase('settlement.offer', { amount: money(offer.amount) }), ...tiers, phrase('settlement.ask')], choices: settlementChoices }],
   };
 }
 
 /** The traveller's answer to a group settlement: accepted (with the bonus the time earns), or declined (a person takes over). */
 export async function answerSettlement(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult | null> {
-  const offer = state.settlement;
+  const offer = state.aftercare.settlement;
   if (!offer) return null;
   const rest = { ...state, settlement: null };
   if (said(input, 'settlement:accept', 'yes')) {

@@ -36,7 +36,7 @@ export async function startTimer(conversationKey: string, timer: ServiceTimer, c
 export async function timerDue(state: ConversationState, timer: ServiceTimer, ctx: FlowContext): Promise<TurnResult | null> {
   if (!(await missed(state, timer, ctx))) return null;
   const misses = (timer.misses ?? 0) + 1;
-  const severity = state.caseId === timer.caseId ? state.facts.severity : 'high';
+  const severity = state.complaint.caseId === timer.caseId ? state.complaint.facts.severity : 'high';
   const next = timer.kind === 'resolution' || misses >= maxMisses ? null : ctx.policy.responseDue(severity, ctx.now);
   await ctx.enqueue('supervisor.alert', { conversationKey: state.key, caseId: timer.caseId, reason: `${timer.kind}_missed` }, {
     priority: 1, jobId: `supervisor:${timer.caseId}:${timer.kind}:${timer.dueAt}`,
@@ -45,7 +45,7 @@ export async function timerDue(state: ConversationState, timer: ServiceTimer, ct
   if (!next) return { state, replies: [] };
   await startTimer(state.key, { ...timer, dueAt: next.toISOString(), misses }, ctx);
   if (misses > tellTravellerTimes) return { state, replies: [] };
-  const waiting = timer.kind === 'first_response' && state.handoff ? { ...state, handoff: { ...state.handoff, dueAt: next.toISOString() } } : state;
+  const waiting = timer.kind === 'first_response' && state.complaint.handoff ? { ...state, handoff: { ...state.complaint.handoff, dueAt: next.toISOString() } } : state;
   const late = timer.kind === 'first_response'
     ? { step: 'handoff' as const, lines: [phrase('handoff.late', { time: next })] }
     : { step: 'notice' as const, lines: [phrase('promise.late', { time: next, caseId: timer.caseId })] };
@@ -54,7 +54,7 @@ export async function timerDue(state: ConversationState, timer: ServiceTimer, ct
 
 async function missed(state: ConversationState, timer: ServiceTimer, ctx: FlowContext): Promise<boolean> {
   if (timer.kind === 'first_response') {
-    return state.step === 'handoff' && state.mode === 'bot' && state.handoff?.dueAt === timer.dueAt;
+    return state.complaint.step === 'handoff' && state.mode === 'bot' && state.complaint.handoff?.dueAt === timer.dueAt;
   }
   const status = await ctx.caseStatus(timer.caseId);
   if (timer.kind === 'promised_action') return status === 'pending_approval' || status === 'open';

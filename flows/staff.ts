@@ -1,3 +1,4 @@
+import { withComplaint } from '../src/conversation/state.ts';
 import type { Money } from '../src/money.ts';
 import type { ConversationState } from '../src/conversation/state.ts';
 import { phrase } from '../src/i18n/render.ts';
@@ -32,7 +33,7 @@ export const staffSaid = (state: ConversationState, staff: StaffMember, text: st
  * traveller is satisfied. The offer stays on the case record, where staff settled it.
  */
 export const staffResolved = (state: ConversationState, staff: StaffMember): TurnResult => ({
-  state: { ...state, mode: 'bot', step: 'confirm', handoff: null, offer: null },
+  state: withComplaint({ ...state, mode: 'bot' }, { step: 'confirm', handoff: null, offer: null }),
   replies: [
     { step: 'staff', lines: [phrase('staff.left', { name: staff.displayName })] },
     { step: 'confirm', lines: [phrase('confirm.ask')], choices: satisfactionChoices },
@@ -40,11 +41,11 @@ export const staffResolved = (state: ConversationState, staff: StaffMember): Tur
 });
 
 /** Staff hand the conversation back: the bot says back what it knows and carries on from there. */
-export const staffHandedBack = (state: ConversationState, staff: StaffMember): TurnResult => ({
-  state: { ...state, mode: 'bot', step: 'restate', handoff: null, facts: { ...state.facts, awaiting: null } },
+export const staffHandedBack = (state: ConversationState, staff: StaffMember, currency: string): TurnResult => ({
+  state: withComplaint({ ...state, mode: 'bot' }, { step: 'restate', handoff: null, facts: { ...state.complaint.facts, awaiting: null } }),
   replies: [
     { step: 'staff', lines: [phrase('staff.handed_back', { name: staff.displayName })] },
-    restateReply(state.facts),
+    restateReply(state.complaint.facts, currency),
   ],
 });
 

@@ -16,7 +16,7 @@ export async function answerStatus(state: ConversationState, input: TurnInput, c
   if (input.choice !== null) return null;
   const quoted = input.understood.entities.caseNumbers[0] ?? null;
   // Mid-complaint, words are answers to the question asked; only a quoted number asks about a case.
-  const free = betweenComplaints(state) || state.step === 'handoff';
+  const free = betweenComplaints(state) || state.complaint.step === 'handoff';
   if (!quoted && !(free && input.understood.intent === 'status_query')) return null;
   const record = await ctx.ownCase(state.key, quoted);
   if (!record) {
@@ -25,15 +25,21 @@ export async function answerStatus(state: ConversationState, input: TurnInput, c
       : { state, replies: [{ step: 'notice', lines: [phrase('status.none')], choices: openComplaintChoices }] };
   }
   const { ledger, ticket } = await ctx.casePromises(record.id);
-  const lines: Phrase[] = [phrase('status.case', { caseId: record.id, state: phrase(`status.state.${standing(record, ticket)}` as MessageKey) })];
   const due = nextPromised(ledger, ticket, ctx.now);
+  const lines: Phrase[] = [phrase('status.case', { caseId: record.id, state: phrase(`status.state.${standing(record, ticket, due)}` as MessageKey) })];
   if (due) lines.push(phrase('status.next', { time: due }));
   return { state, replies: [{ step: 'notice', lines, keepChoices: true }] };
 }
 
-/** Where the case stands in the traveller's terms: a person holding it is worth saying. */
-const standing = (record: CaseRecord, ticket: Ticket | undefined): string =>
-  ticket?.status === 'claimed' && record.status === 'handed_off' ? 'claimed' : record.status;
+/**
+ * Where the case stands in the traveller's terms, and only what is true: a person holding it is
+ * worth saying, and a case is not "resolved" while something promised is still to be done.
+ */
+function standing(record: CaseRecord, ticket: Ticket | undefined, due: Date | null): string {
+  if (ticket?.status === 'claimed' && record.status === 'handed_off') return 'claimed';
+  if (record.status === 'resolved' && due !== null) return 'arranging';
+  return record.status;
+}
 
 /** The latest promised deadline still ahead, else the time a person promised to reply by; null when nothing is due. */
 function nextPromised(ledger: LedgerEntry[], ticket: Ticket | undefined, now: Date): Date | null {

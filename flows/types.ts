@@ -38,6 +38,8 @@ export interface FlowContext {
   policy: AgencyPolicy;
   /** The agency's 24-hour emergency line, when it has one. */
   emergencyPhone: string | null;
+  /** Reads words anew: two messages held and told as one. */
+  understand(text: string): Promise<Understood>;
   /** Files the conversation's current case (or updates it) and returns its case number. */
   fileCase(state: ConversationState, status: CaseStatus, outcome?: Record<string, unknown>): Promise<string>;
   enqueue(name: JobName, data: Record<string, unknown>, options?: JobOptions): Promise<void>;

@@ -28,19 +28,19 @@ async function typedDeparture(state: ConversationState, input: TurnInput, ctx: F
 export async function answer(state: ConversationState, report: ReportDraft, input: TurnInput, ctx: FlowContext): Promise<TurnResult> {
   switch (report.awaiting) {
     case 'type': {
-      const type = chosen(input.choice, 'type:', incidentTypes) ?? 'other';
+      const type = chosen(input.choice, 'type:', incidentTypes) ?? report.type ?? 'other';
       return askNext(state, { ...report, type, telling: aside(report, input) }, 'type', ctx);
     }
     case 'severity': {
-      const severity = chosen(input.choice, 'severity:', severities) ?? input.understood.severity;
+      const severity = chosen(input.choice, 'severity:', severities) ?? report.severity ?? input.understood.severity;
       return askNext(state, { ...report, severity, telling: aside(report, input) }, 'severity', ctx);
     }
     case 'tour':
       if (input.choice === 'tour:current') return askNext(state, { ...report, departure: await guideDeparture(state, ctx) }, 'tour', ctx);
       if (input.choice === 'tour:another') return ask(state, report, 'tour_code', ctx);
-      return askNext(state, { ...report, departure: await typedDeparture(state, input, ctx) }, 'tour_code', ctx);
+      return askNext(state, { ...report, departure: report.departure ?? await typedDeparture(state, input, ctx) }, 'tour_code', ctx);
     case 'tour_code':
-      return askNext(state, { ...report, departure: await typedDeparture(state, input, ctx) }, 'tour_code', ctx);
+      return askNext(state, { ...report, departure: report.departure ?? await typedDeparture(state, input, ctx) }, 'tour_code', ctx);
     case 'location': {
       const typed = input.choice === null ? input.text.trim() || null : null;
       return askNext(state, { ...report, location: report.location ?? typed }, 'location', ctx);

@@ -43,6 +43,6 @@ export function incidentDraft(state: ConversationState, report: ReportDraft): In
     location: report.location,
     description: report.telling.join('\n'),
     attachments: report.attachments,
-    reportedBy: state.guideId,
+    reportedBy: state.guide.guideId,
   };
 }

@@ -1,5 +1,6 @@
 import { localDate } from '../../src/clock/local-date.ts';
-import { reportQuestions } from '../../src/conversation/state.ts';
+import { reportQuestions } from '../../src/conversation/guide-slice.ts';
+import { withComplaint, withGuide } from '../../src/conversation/state.ts';
 import type { ConversationState, ReportDraft, ReportQuestion } from '../../src/conversation/state.ts';
 import { currentDeparture } from '../../src/guides/departures.ts';
 import { phrase } from '../../src/i18n/render.ts';
@@ -14,7 +15,7 @@ const severityChoices = severities.map((s) => ({ id: `severity:${s}`, label: phr
 
 /** The guide's runs and the agency's today, to tell which run they are on. */
 export async function guideRuns(state: ConversationState, ctx: FlowContext): Promise<{ departures: Departure[]; today: string }> {
-  const guide = state.guideId ? await ctx.guide(state.guideId) : undefined;
+  const guide = state.guide.guideId ? await ctx.guide(state.guide.guideId) : undefined;
   return { departures: guide?.departures ?? [], today: localDate(ctx.now, ctx.timeZone) };
 }
 
@@ -31,6 +32,7 @@ function answered(report: ReportDraft, question: ReportQuestion): boolean {
     case 'tour':
     case 'tour_code': return report.departure !== null;
     case 'location': return report.location !== null;
+    case 'description': return report.described ?? false;
     default: return false;
   }
 }
@@ -42,7 +44,7 @@ export function askNext(state: ConversationState, report: ReportDraft, after: Re
 }
 
 export async function ask(state: ConversationState, report: ReportDraft, question: ReportQuestion, ctx: FlowContext): Promise<TurnResult> {
-  const asking = (reply: Reply): TurnResult => ({ state: { ...state, step: 'incident', report: { ...report, awaiting: question } }, replies: [reply] });
+  const asking = (reply: Reply): TurnResult => ({ state: withComplaint(withGuide(state, { report: { ...report, awaiting: question } }), { step: 'incident' }), replies: [reply] });
   switch (question) {
     case 'type': return asking({ step: 'incident', lines: [phrase('incident.ask.type')], choices: typeChoices });
     case 'severity': return asking({ step: 'incident', lines: [phrase('incident.ask.severity')], choices: severityChoices });

@@ -1,10 +1,11 @@
+import { withComplaint } from '../../src/conversation/state.ts';
 import type { ConversationState } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
 import type { MessageKey, Phrase } from '../../src/i18n/render.ts';
 import { pageJob } from '../../src/incidents/paging.ts';
 import type { IncidentType } from '../../src/ports/incident-register.ts';
 import type { Emergency } from '../../src/taxonomy.ts';
-import { mergeFacts } from '../complaint/facts.ts';
+import { hear } from '../complaint/facts.ts';
 import { handOff } from '../handoff.ts';
 import type { FlowContext, Reply, Step, TurnInput, TurnResult } from '../types.ts';
 import { emergencyNumbers } from './emergency-numbers.ts';
@@ -42,10 +43,10 @@ function guidance(kind: Emergency | null, countries: readonly string[], ctx: Flo
  * paged through an emergency incident, until someone acknowledges it.
  */
 async function emergency(state: ConversationState, input: TurnInput, kind: Emergency | null, ctx: FlowContext): Promise<TurnResult> {
-  const facts = mergeFacts(state.facts, input);
-  const handed = await handOff({ ...state, facts }, 'safety', ctx);
-  const caseId = handed.state.caseId;
-  const incident = await ctx.openIncident(`${state.key}#emergency:${state.complaintNo}`, {
+  const { facts } = hear(state.complaint.facts, input, ctx.policy);
+  const handed = await handOff(withComplaint(state, { facts }), 'safety', ctx);
+  const caseId = handed.state.complaint.caseId;
+  const incident = await ctx.openIncident(`${state.key}#emergency:${state.complaint.number}`, {
     kind: 'emergency', departure: null, type: incidentTypeOf[kind ?? 'other_danger'], category: facts.category, severity: 'critical',
     location: null, description: facts.telling.join('\n'), attachments: facts.attachments, reportedBy: null,
   }, [{ conversationKey: state.key, channel: state.channel, caseId }]);
@@ -56,7 +57,8 @@ async function emergency(state: ConversationState, input: TurnInput, kind: Emerg
 const answerOf = (input: TurnInput): 'yes' | 'no' | null => {
   if (input.choice === 'safety:yes') return 'yes';
   if (input.choice === 'safety:no') return 'no';
-  return input.choice === null ? input.understood.reply : null;
+  const { reply } = input.understood;
+  return input.choice === null && (reply === 'yes' || reply === 'no') ? reply : null;
 };
 
 /**
@@ -83,7 +85,7 @@ export async function safetyFirst(state: ConversationState, input: TurnInput, ct
     return { ...result, replies: first ? [{ ...first, lines: [glad, ...first.lines] }, ...rest] : [{ step: 'safety', lines: [glad] }] };
   }
   // Already an emergency with a person on the way: what comes now is added to it, not paged again.
-  if (state.handoff?.reason === 'safety' && state.step === 'handoff') return next(state, input, ctx);
+  if (state.complaint.handoff?.reason === 'safety' && state.complaint.step === 'handoff') return next(state, input, ctx);
   const { danger } = input.understood;
   if (danger.level === 'certain') return emergency(state, input, danger.kind, ctx);
   if (danger.level === 'ask' && input.choice === null) {

@@ -1,3 +1,4 @@
+import { withAftercare } from '../../src/conversation/state.ts';
 import type { ConversationState, SurveyUnderWay } from '../../src/conversation/state.ts';
 import { phrase } from '../../src/i18n/render.ts';
 import type { Phrase } from '../../src/i18n/render.ts';
@@ -24,7 +25,7 @@ export async function startSurvey(state: ConversationState, subject: SurveyAbout
     ? { id: subject.caseId, caseId: subject.caseId, questions: await caseQuestions(state.key, subject.caseId, ctx), lowHeard: false }
     : { id: `trip:${state.key}:${subject.departure.tourCode}:${subject.departure.date}`, caseId: null, questions: ['trip', 'guide', 'comment'] as SurveyQuestion[], lowHeard: false };
   const first = askQuestion(survey.questions[0] ?? 'comment');
-  return { state: { ...state, survey }, replies: [{ ...first, lines: [phrase('survey.intro'), ...first.lines] }] };
+  return { state: withAftercare(state, { survey }), replies: [{ ...first, lines: [phrase('survey.intro'), ...first.lines] }] };
 }
 
 async function caseQuestions(conversationKey: string, caseId: string, ctx: FlowContext): Promise<SurveyQuestion[]> {
@@ -39,7 +40,7 @@ async function caseQuestions(conversationKey: string, caseId: string, ctx: FlowC
  * or thanks. Anything that is not an answer (a new complaint, a question) is left to the other flows.
  */
 export async function answerSurvey(state: ConversationState, input: TurnInput, ctx: FlowContext): Promise<TurnResult | null> {
-  const survey = state.survey;
+  const survey = state.aftercare.survey;
   const asked = survey?.questions[0];
   if (!survey || !asked || !state.offered.some((c) => isSurveyChoice(c.id))) return null;
   const answer = { surveyId: survey.id, conversationKey: state.key, caseId: survey.caseId, question: asked };
@@ -60,10 +61,10 @@ export async function answerSurvey(state: ConversationState, input: TurnInput, c
 function next(state: ConversationState, survey: SurveyUnderWay, before: Phrase[]): TurnResult {
   const [, following, ...rest] = survey.questions;
   if (!following) {
-    return { state: { ...state, survey: null }, replies: [{ step: 'survey', lines: [...before, phrase('survey.thanks')] }] };
+    return { state: withAftercare(state, { survey: null }), replies: [{ step: 'survey', lines: [...before, phrase('survey.thanks')] }] };
   }
   const question: Reply = askQuestion(following);
-  return { state: { ...state, survey: { ...survey, questions: [following, ...rest] } }, replies: [{ ...question, lines: [...before, ...question.lines] }] };
+  return { state: withAftercare(state, { survey: { ...survey, questions: [following, ...rest] } }), replies: [{ ...question, lines: [...before, ...question.lines] }] };
 }
 
 /**

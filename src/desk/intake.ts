@@ -27,7 +27,7 @@ export interface IntakeParts {
 const handoffJob = z.object({
   conversationKey: z.string(),
   caseId: z.string(),
-  reason: z.enum(['asked_for_person', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused', 'low_satisfaction']),
+  reason: z.enum(['asked_for_person', 'asked_for_manager', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused', 'low_satisfaction']),
   severity: z.enum(severities),
   /** The time the traveller was given; jobs queued before it was carried have none. */
   dueAt: z.iso.datetime().optional(),
@@ -41,6 +41,9 @@ const actionJob = z.object({
 });
 const alertJob = z.object({ caseId: z.string() });
 
+/** Reasons a case goes straight to a supervisor. */
+const supervised = new Set(['external_threat', 'asked_for_manager', 'low_satisfaction']);
+
 /**
  * Puts cases on the staff desk as the bot raises them: a handoff, an accepted remedy
  * that needs approving, a supervisor alert. Run where jobs are worked (`start`, `worker`).
@@ -49,8 +52,8 @@ export function workDeskIntake(p: IntakeParts): void {
   p.jobs.process('handoff', async (job) => {
     const data = parse(job, handoffJob, p.log);
     if (!data) return;
-    // Critical cases, threats to go outside and low survey scores start with a supervisor.
-    const level: DeskLevel = data.severity === 'critical' || data.reason === 'external_threat' || data.reason === 'low_satisfaction' ? 'supervisor' : 'agent';
+    // Critical cases, threats to go outside, a manager asked for and low survey scores start with a supervisor.
+    const level: DeskLevel = data.severity === 'critical' || supervised.has(data.reason) ? 'supervisor' : 'agent';
     const respondBy = data.dueAt ? new Date(data.dueAt) : p.policy.responseDue(data.severity, job.runAt);
     await openTicket(p, data.caseId, data.reason, level, respondBy);
   });

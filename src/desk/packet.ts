@@ -1,13 +1,10 @@
 import type { CaseRecord } from '../ports/case-register.ts';
-import type { ComplaintFacts, OfferMade, Wants } from '../conversation/state.ts';
+import type { OfferMade, RecordedFacts, Wants } from '../conversation/complaint-slice.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
 import { redact } from '../privacy/redact.ts';
 import { levelToApprove } from './permissions.ts';
 import type { Locale } from '../taxonomy.ts';
 import type { Packet, RemedyView } from './views.ts';
-
-/** The facts a case records (see `caseDraft`). */
-type RecordedFacts = Partial<Pick<ComplaintFacts, 'telling' | 'tour' | 'when' | 'people' | 'wants' | 'amounts' | 'attachments'>>;
 
 /**
  * The handoff packet: what the traveller told, confirmed and was offered, so staff never
@@ -15,7 +12,8 @@ type RecordedFacts = Partial<Pick<ComplaintFacts, 'telling' | 'tour' | 'when' | 
  */
 export function packetOf(record: CaseRecord, offered: { offer: OfferMade | null; refused: number; locale: Locale | null }, policy: AgencyPolicy, forPartner: boolean): Packet {
   const { offer, refused, locale } = offered;
-  const facts = record.facts as RecordedFacts;
+  // Cases filed before `sources` was kept lack it; the rest has always been there.
+  const facts = record.facts as Partial<RecordedFacts>;
   const text = (s: string) => (forPartner ? redact(s).text : s);
   const optional = (s: string | null | undefined) => (s ? text(s) : null);
   return {

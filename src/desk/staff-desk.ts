@@ -138,7 +138,7 @@ export class StaffDesk {
           ...(!settled.needsApproval && record.status === 'pending_approval' ? { status: 'resolved' } : {}),
         });
       }
-      const next = state.caseId === caseId && state.offer ? { ...state, offer: settled } : state;
+      const next = state.complaint.caseId === caseId && state.complaint.offer ? { ...state, offer: settled } : state;
       return approval.total === null ? { state: next, replies: [] }
         : staffApproved(next, this.#member(actor, ticket), { caseId, total: { amount: approval.total, currency: this.#p.policy.currency } });
     });
@@ -173,7 +173,7 @@ export class StaffDesk {
     const { ticket } = await this.#held(actor, caseId);
     if (ticket.reason === 'approval') throw new DeskError(409, 'the bot has this conversation already');
     await this.#p.register.update(caseId, { status: 'open' });
-    await this.#act(ticket, (state) => staffHandedBack(state, this.#member(actor, ticket)));
+    await this.#act(ticket, (state, ctx) => staffHandedBack(state, this.#member(actor, ticket), ctx.policy.currency));
     await this.#audit(actor, 'conversation.handback', caseId, {});
     await this.#finish(ticket, 'handed_back');
   }

@@ -9,7 +9,7 @@ import type { Category, Flag, Locale, Severity } from '../taxonomy.ts';
 /** The teams shipped with tripcare; `default-teams.yaml` explains every field. */
 export const defaultTeamsPath = fileURLToPath(new URL('./default-teams.yaml', import.meta.url));
 
-const reasons = ['asked_for_person', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused', 'approval', 'low_satisfaction'] as const satisfies readonly TicketReason[];
+const reasons = ['asked_for_person', 'asked_for_manager', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused', 'approval', 'low_satisfaction'] as const satisfies readonly TicketReason[];
 
 const teamId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower-case letters, digits and _, starting with a letter');
 

@@ -4,7 +4,7 @@ import type { ServiceTimer } from '../../flows/sla.ts';
 import type { FlowContext, Flows, Reply, TurnInput, TurnResult } from '../../flows/types.ts';
 import type { Channel, InboundMessage, OutboundMessage } from '../conversation/messages.ts';
 import { conversationKey } from '../conversation/messages.ts';
-import { newConversation, upgradeState } from '../conversation/state.ts';
+import { newConversation } from '../conversation/state.ts';
 import type { ConversationState } from '../conversation/state.ts';
 import { phrase } from '../i18n/render.ts';
 import type { Phrase } from '../i18n/render.ts';
@@ -184,11 +184,15 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.#withConversation(key, message, async (state) => {
       if (state.handled.includes(message.messageId)) return null; // committed before a crash
       const seen = { ...state, handled: [...state.handled, message.messageId].slice(-handledMemory), localeHint: state.localeHint ?? message.localeHint ?? null };
-      if (seen.caseId && (seen.mode === 'human' || seen.step === 'handoff')) this.emit('traveller.wrote', { conversationKey: key, caseId: seen.caseId });
+      if (seen.complaint.caseId && (seen.mode === 'human' || seen.complaint.step === 'handoff')) this.emit('traveller.wrote', { conversationKey: key, caseId: seen.complaint.caseId });
       if (seen.mode === 'human') return { state: seen, replies: [] }; // staff have it: the bot keeps quiet
       const choice = resolveChoice(seen.offered, message.choice, message.text);
+      // A button of an earlier question: say so, and offer the current question's buttons again.
+      if (choice === null && message.choice !== undefined && !message.text.trim()) {
+        return { state: seen, replies: [{ step: 'notice', lines: [phrase('notice.stale_choice')], keepChoices: true }] };
+      }
       const notes = truncated ? [phrase('notice.truncated')] : [];
-      if (choice === null && notes.length === 0 && this.#options.burstWindowMs > 0 && gathering.has(seen.step)) {
+      if (choice === null && notes.length === 0 && this.#options.burstWindowMs > 0 && gathering.has(seen.complaint.step)) {
         return this.#gather(seen, message);
       }
       const text = choice === null ? [...(seen.pending?.texts ?? []), message.text].filter(Boolean).join('\n') : '';
@@ -247,7 +251,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       const result = await this.#runFlow(`${state.key}:turn:${state.turn + 1}`, (ctx) => this.#parts.flows.turn(current, { ...told, understood }, ctx));
       return notes.length > 0 ? { ...result, replies: [{ step: 'notice', lines: notes }, ...result.replies] } : result;
     } catch (e) {
-      log.error('turn.failed', { conversation: logId(state.key), step: state.step, ...errorFields(e) });
+      log.error('turn.failed', { conversation: logId(state.key), step: state.complaint.step, ...errorFields(e) });
       return { state: current, replies: [{ step: 'notice', lines: [phrase('notice.error')] }] };
     }
   }
@@ -261,11 +265,11 @@ export class Engine extends EventEmitter<EngineEvents> {
       const started = performance.now();
       const stored = await this.#parts.store.read(key);
       if (!stored && !seed) return;
-      const state = stored ? await this.#deliver(upgradeState(stored)) : newConversation(seed as InboundMessage);
+      const state = stored ? await this.#deliver(stored) : newConversation(seed as InboundMessage);
       const result = await fn(state);
       if (!result) return;
       await this.#commit(state, result);
-      this.emit('turn', { ms: performance.now() - started, step: result.state.step });
+      this.emit('turn', { ms: performance.now() - started, step: result.state.complaint.step });
     });
     this.#inFlight.add(turn);
     try {
@@ -284,10 +288,11 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #commit(before: ConversationState, result: TurnResult): Promise<void> {
     const locale = result.state.locale ?? this.#options.defaultLocale;
     const said = result.replies.length > 0;
+    const trail = [...result.state.complaint.trail, ...result.replies.map((r) => r.step)].filter((s, i, all) => all.indexOf(s) === i);
     const base: ConversationState = {
       ...result.state,
       turn: said ? before.turn + 1 : before.turn,
-      trail: [...result.state.trail, ...result.replies.map((r) => r.step)].filter((s, i, all) => all.indexOf(s) === i),
+      complaint: { ...result.state.complaint, trail },
     };
     const outbox = await this.#word(base, renderReplies(base, result.replies, locale, this.#options.timeZone), locale);
     const last = result.replies.at(-1);
@@ -296,10 +301,10 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.#parts.store.write(next.key, next);
     await this.#deliver(next);
 
-    const entered = next.step !== before.step || next.handoff?.reason !== before.handoff?.reason;
-    if (next.handoff && entered && next.step === 'handoff') this.emit('handoff', { reason: next.handoff.reason, severity: next.facts.severity });
-    if (next.caseId && entered && (next.step === 'report' || next.step === 'handoff')) {
-      const record = await this.#parts.register.get(next.caseId);
+    const entered = next.complaint.step !== before.complaint.step || next.complaint.handoff?.reason !== before.complaint.handoff?.reason;
+    if (next.complaint.handoff && entered && next.complaint.step === 'handoff') this.emit('handoff', { reason: next.complaint.handoff.reason, severity: next.complaint.facts.severity });
+    if (next.complaint.caseId && entered && (next.complaint.step === 'report' || next.complaint.step === 'handoff')) {
+      const record = await this.#parts.register.get(next.complaint.caseId);
       if (record) this.emit('case', record);
     }
   }
@@ -310,7 +315,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (!wording) return messages;
     return wordReplies(messages, {
       locale, wording,
-      facts: () => factLines(state.facts, locale, this.#options.timeZone),
+      facts: () => factLines(state.complaint.facts, this.#parts.policy.currency, locale, this.#options.timeZone),
       onOutcome: (outcome, error) => {
         const fields = { conversation: logId(state.key), step: outcome.step, reason: outcome.outcome, ...(error ? errorFields(error) : {}) };
         if (outcome.outcome !== 'worded') log.info('wording.template', fields);
@@ -358,9 +363,9 @@ export class Engine extends EventEmitter<EngineEvents> {
    * anything is said. `redo` names the run, so running it again after a crash adds nothing twice.
    */
   async #runFlow<R extends TurnResult | null>(redo: string, run: (ctx: FlowContext) => Promise<R>): Promise<R> {
-    const { register, jobs, ledger, policy, clock, guides, incidents, desk, surveys } = this.#parts;
+    const { register, jobs, ledger, policy, clock, guides, incidents, desk, surveys, understanding } = this.#parts;
     const { emergencyPhone, timeZone } = this.#options;
-    const ctx = flowContext({ register, jobs, policy, emergencyPhone, guides, incidents, ledger, desk, surveys, timeZone }, clock.now());
+    const ctx = flowContext({ register, jobs, policy, emergencyPhone, guides, incidents, ledger, desk, surveys, understanding, timeZone }, clock.now());
     const result = await run(ctx);
     await ledger.append(ctx.promises.map((p, i) => ({ ...p, key: `${redo}#${i}` })));
     return result;

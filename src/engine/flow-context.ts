@@ -7,23 +7,24 @@ import type { JobQueue } from '../ports/job-queue.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
 import type { EscalationDesk } from '../ports/escalation-desk.ts';
 import type { LedgerRecord, PromiseLedger } from '../ports/promise-ledger.ts';
+import type { Understanding } from '../ports/understanding.ts';
 import type { SurveyStore } from '../ports/survey-store.ts';
 import type { ConversationState } from '../conversation/state.ts';
+import { recordedFacts } from '../conversation/complaint-slice.ts';
 
 /** The case as the register keeps it: labels, the facts the traveller confirmed, the steps taken. */
 export function caseDraft(state: ConversationState, status: CaseStatus, outcome: Record<string, unknown> | null): CaseDraft {
-  const { telling, tour, when, people, wants, amounts, figures, unknownFigures, attachments } = state.facts;
   return {
     conversationKey: state.key,
     channel: state.channel,
-    category: state.facts.category ?? 'other',
-    also: state.facts.also,
-    problems: state.facts.problems,
-    severity: state.facts.severity,
-    flags: state.facts.flags,
+    category: state.complaint.facts.category ?? 'other',
+    also: state.complaint.facts.also,
+    problems: state.complaint.facts.problems,
+    severity: state.complaint.facts.severity,
+    flags: state.complaint.facts.flags,
     status,
-    steps: [...new Set([...state.trail, state.step])],
-    facts: { telling, tour, when, people, wants, amounts, figures, unknownFigures, attachments },
+    steps: [...new Set([...state.complaint.trail, state.complaint.step])],
+    facts: recordedFacts(state.complaint.facts),
     outcome,
   };
 }
@@ -38,6 +39,7 @@ export interface FlowPorts {
   ledger: PromiseLedger;
   desk: EscalationDesk;
   surveys: SurveyStore;
+  understanding: Understanding;
   timeZone: string;
 }
 
@@ -50,15 +52,17 @@ export function flowContext(ports: FlowPorts, now: Date): FlowContext & { promis
     timeZone: ports.timeZone,
     policy: ports.policy,
     emergencyPhone: ports.emergencyPhone,
+    understand: (text) => ports.understanding.understand(text, { now, timeZone: ports.timeZone }),
     async fileCase(state, status, outcome) {
       const draft = caseDraft(state, status, outcome ?? null);
       const { outcome: _outcome, ...withoutOutcome } = draft; // an update without an outcome keeps the earlier one
       // Keyed by conversation and complaint number, so a retried turn finds the same case.
-      const record = state.caseId
-        ? await ports.register.update(state.caseId, outcome ? draft : withoutOutcome)
-        : await ports.register.open(`${state.key}#${state.complaintNo}`, draft);
+      const record = state.complaint.caseId
+        ? await ports.register.update(state.complaint.caseId, outcome ? draft : withoutOutcome)
+        : await ports.register.open(`${state.key}#${state.complaint.number}`, draft);
       // Travellers of one departure complaining together is a group complaint: check once per case and tour.
-      if (state.facts.tour) await ports.jobs.add('group.check', { caseId: record.id }, { jobId: `group:${record.id}:${state.facts.tour}` });
+      const tour = state.complaint.facts.tour?.value;
+      if (tour) await ports.jobs.add('group.check', { caseId: record.id }, { jobId: `group:${record.id}:${tour}` });
       return record.id;
     },
     async enqueue(name, data, options) {

@@ -57,5 +57,5 @@ export function workFollowups(p: FollowupParts): void {
 
 /** Nothing under way: a new conversation, or one whose last complaint is done, with the bot. */
 const idle = (state: ConversationState): boolean =>
-  state.mode === 'bot' && state.role === 'traveller' && !state.settlement
-  && (state.step === 'report' || (state.step === 'listen' && state.facts.telling.length === 0));
+  state.mode === 'bot' && state.role === 'traveller' && !state.aftercare.settlement
+  && (state.complaint.step === 'report' || (state.complaint.step === 'listen' && state.complaint.facts.telling.length === 0));

@@ -13,7 +13,11 @@ export interface Phrase {
   /** Said in this locale whatever the conversation's (e.g. "we only read Chinese and English", in both). */
   locale?: Locale;
 }
-export type Param = string | number | Date | Money | Phrase;
+/** A calendar day, yyyy-mm-dd, said as the reader writes dates ("18 May 2026", "2026年5月18日"). */
+export interface CalendarDay {
+  day: string;
+}
+export type Param = string | number | Date | Money | CalendarDay | Phrase;
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
@@ -21,6 +25,7 @@ export const phrase = (key: MessageKey, params?: Record<string, Param>): Phrase 
 
 const isPhrase = (p: Param): p is Phrase => typeof p === 'object' && 'key' in p;
 const isMoney = (p: Param): p is Money => typeof p === 'object' && 'currency' in p;
+const isDay = (p: Param): p is CalendarDay => typeof p === 'object' && 'day' in p;
 
 /** Renders a phrase: `{name}` placeholders take params, which may be phrases themselves. */
 export function render(conversationLocale: Locale, p: Phrase, timeZone: string): string {
@@ -37,6 +42,7 @@ function renderParam(locale: Locale, value: Param, timeZone: string): string {
   if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
   if (value instanceof Date) return renderTime(locale, value, timeZone);
   if (isMoney(value)) return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount);
+  if (isDay(value)) return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value.day}T00:00:00Z`));
   if (isPhrase(value)) return render(locale, value, timeZone);
   return '';
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Money } from '../money.ts';
 import type { Phrase } from '../i18n/render.ts';
 import type { Category, Problem, Severity } from '../taxonomy.ts';
 import { approverFor, canConfirm } from './authority.ts';
@@ -71,6 +72,15 @@ export class AgencyPolicy {
   }
 
   /** Which situations a complaint falls under, by its category and problems. */
+  /**
+   * A sum the traveller named, in the policy's currency; null for a currency the policy has no
+   * rate for (staff convert it). The policy's own currency is itself.
+   */
+  inCurrency(money: Money): number | null {
+    const rate = money.currency === this.currency ? 1 : this.#settings.exchangeRates[money.currency];
+    return rate === undefined ? null : Math.round(money.amount * rate * 100) / 100;
+  }
+
   situationsOf(category: Category, problems: readonly Problem[]): Situation[] {
     return situationsOf(category, problems);
   }

@@ -54,6 +54,7 @@ export const policySchema = z.strictObject({
   uplifts: z.partialRecord(z.enum(upliftClauses), z.number().min(0, 'must not be negative').max(100, 'must be at most 100')).default({}),
   ranges: z.strictObject({ guidePercent: within(ranges.guidePercent), strandingMultiple: within(ranges.strandingMultiple) }),
   goodwill: z.strictObject({ voucher: moneySchema, managerCall: z.boolean() }),
+  exchangeRates: z.record(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'), z.number().positive('must be more than 0')).default({}),
   authority: authoritySchema,
   smallClaimThreshold: moneySchema,
   groupIncentives: incentivesSchema,

@@ -39,6 +39,12 @@ export const situationOfCategory: Partial<Record<Category, Situation>> = {
 };
 
 /**
+ * Pairs of situations two clauses could both claim for the same events: the first always gives the
+ * traveller more (forced shopping 20 % of the fee a time, extra stops 10 %), so it wins.
+ */
+const moreFavourable: readonly [Situation, Situation][] = [['forced_shopping', 'extra_shopping']];
+
+/**
  * The situations a complaint falls under, each once, in the order its problems were told.
  * Empty when its problems have no clause: the flow then offers goodwill or hands over.
  */
@@ -47,5 +53,6 @@ export function situationsOf(category: Category, problems: readonly Problem[]): 
     const fallback = situationOfCategory[category];
     return fallback ? [fallback] : [];
   }
-  return [...new Set(problems.map((p) => situationOfProblem[p]).filter((s) => s !== undefined))];
+  const named = [...new Set(problems.map((p) => situationOfProblem[p]).filter((s) => s !== undefined))];
+  return named.filter((s) => !moreFavourable.some(([better, worse]) => s === worse && named.includes(better)));
 }

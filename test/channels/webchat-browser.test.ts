@@ -95,7 +95,7 @@ describe.skipIf(!present)('web chat in Chromium', () => {
     await page.locator('input[type="file"]').setInputFiles({ name: 'room.png', mimeType: 'image/png', buffer: png });
     await botAnswer(page, conversationId, before);
     expect((await botTexts(conversationId)).join('\n')).toContain(catalogues.en['notice.kept']);
-    const attachments = async () => (await server.app.parts.store.read(`webchat:${conversationId}`))?.facts.attachments;
+    const attachments = async () => (await server.app.parts.store.read(`webchat:${conversationId}`))?.complaint.facts.attachments;
     await expect.poll(attachments).toEqual([{ kind: 'image', ref: expect.stringContaining(`/conversations/${conversationId}/files/`), mimeType: 'image/png' }]);
     // Web Chat shows the traveller's own upload by its name; we keep the bytes behind the reference.
     await page.locator('.webchat__fileContent__fileName', { hasText: 'room.png' }).waitFor({ timeout: 5_000 });

@@ -183,7 +183,7 @@ describe('web chat: our Direct Line 3.0', () => {
       expect((await fetch(`${server.base}${contentUrl.replace(/files\/.{4}/, 'files/AAAA')}`)).status).toBe(404);
 
       const state = await server.app.parts.store.read(`webchat:${c.conversationId}`);
-      expect(state?.facts.attachments).toEqual([{ kind: 'image', ref: contentUrl, mimeType: 'image/png' }]);
+      expect(state?.complaint.facts.attachments).toEqual([{ kind: 'image', ref: contentUrl, mimeType: 'image/png' }]);
       expect(activities.at(-1)?.from.role).toBe('bot');
     });
 

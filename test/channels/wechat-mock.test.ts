@@ -70,7 +70,7 @@ class MockChat {
   }
 
   async attachments(): Promise<Attachment[]> {
-    return (await this.h.app.parts.store.read(`wechat:${this.traveller.id}`))?.facts.attachments ?? [];
+    return (await this.h.app.parts.store.read(`wechat:${this.traveller.id}`))?.complaint.facts.attachments ?? [];
   }
 }
 
@@ -99,8 +99,8 @@ describe('WeChat on wechaty-puppet-mock', () => {
     expect(apology).toMatch(/^非常抱歉/);
     expect(question).toMatch(new RegExp(`\n1\\. ${words['choice.dont_know']}$`));
     const state = await chat.h.app.parts.store.read(`wechat:${chat.traveller.id}`);
-    expect(state?.step).toBe('propose');
-    expect(state?.facts.wants).toEqual({ kind: 'compensation' });
+    expect(state?.complaint.step).toBe('propose');
+    expect(state?.complaint.facts.wants?.value).toEqual({ kind: 'compensation' });
   });
 
   it('keeps photos, voice, video, files, stickers and locations as attachments, and acknowledges each', async () => {

@@ -31,7 +31,7 @@ describe.each([
 
     await wechat.push(oa.text(traveller, '1')); // a choice, typed by number
     expect((await wechat.sentCount(5))[4]!.content).toContain(words['choice.correct_yes']);
-    expect((await oa.conversation(traveller))?.facts.wants).toEqual({ kind: 'compensation' });
+    expect((await oa.conversation(traveller))?.complaint.facts.wants?.value).toEqual({ kind: 'compensation' });
     expect(wechat.tokenRequests).toHaveLength(1); // the token is kept
     expect(wechat.stray).toEqual([]);
   });
@@ -57,7 +57,7 @@ describe('the Official Account: media and events', () => {
     expect(sent[1]).toMatch(new RegExp(`^${words['notice.kept']}`));
     expect(sent[2]).toMatch(new RegExp(`^${words['notice.voice']}`));
     expect(sent[5]).toMatch(new RegExp(`^${words['notice.sticker']}`));
-    expect((await oa.conversation(traveller))?.facts.attachments).toEqual([
+    expect((await oa.conversation(traveller))?.complaint.facts.attachments).toEqual([
       { kind: 'image', ref: 'media_photo_1' },
       { kind: 'voice', ref: 'media_voice_1' },
       { kind: 'video', ref: 'media_video_1' },

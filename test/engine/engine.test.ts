@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../src/i18n/render.ts';
-import { Harness, steps } from '../support/harness.ts';
+import { Harness, choiceIds, steps } from '../support/harness.ts';
 
 const en = catalogues.en;
 const complaint = 'The hotel room was filthy and there was no hot water at all!';
@@ -64,11 +64,13 @@ describe('engine', () => {
     expect(restated[0]?.text).toContain(en['wants.compensation']);
   });
 
-  it('ignores a stale choice that is no longer on offer', async () => {
+  it('takes no stale choice: says so, and offers the open question\'s choices again', async () => {
     const h = new Harness();
-    await h.say(complaint);
+    const asked = await h.say(complaint);
     const replies = await h.press('satisfied');
-    expect(steps(replies)).toEqual(['listen']);
+    expect(steps(replies)).toEqual(['notice']);
+    expect(replies[0]?.text).toBe(en['notice.stale_choice']);
+    expect(choiceIds(replies)).toEqual(choiceIds(asked));
     expect(h.cases).toHaveLength(0);
   });
 
@@ -305,25 +307,14 @@ describe('no lost turns', () => {
     const write = store.write.bind(store);
     let failures = 1;
     store.write = async (key, state) => {
-      if (state.step === 'confirm' && failures-- > 0) throw new Error('store down'); // after the ledger append
+      if (state.complaint.step === 'confirm' && failures-- > 0) throw new Error('store down'); // after the ledger append
       return write(key, state);
     };
     await expect(h.press('offer:accept')).rejects.toThrow('store down');
     await h.app.engine.recover();
-    const caseId = (await store.read('telegram:c1'))!.caseId!;
+    const caseId = (await store.read('telegram:c1'))!.complaint.caseId!;
     expect((await h.app.parts.ledger.entries(caseId)).map((e) => e.kind)).toEqual(['offer', 'acceptance', 'deadline']);
     expect(h.sent.at(-1)?.step).toBe('confirm');
-  });
-
-  it('reads a state an older tripcare stored, without the fields added since', async () => {
-    const h = new Harness({ DEFAULT_LOCALE: 'en' });
-    await h.say(complaint);
-    const stored = (await h.app.parts.store.read('telegram:c1'))!;
-    const { outbox: _o, handled: _h, trail: _t, ...older } = stored;
-    const { figures: _f, unknownFigures: _u, ...olderFacts } = stored.facts;
-    await h.app.parts.store.write('telegram:c1', { ...older, facts: olderFacts } as unknown as typeof stored);
-    const next = await h.say('GZ-2611-A');
-    expect(next[0]?.text).toBe(en['ask.when']);
   });
 
   it('delivers replies left unsent before the next turn of the conversation', async () => {

@@ -150,9 +150,12 @@ describe.runIf(ready)('engine processes on Redis + PostgreSQL under faults', () 
       let down = false;
       let up = false;
       const ackedWhile = { before: 0, after: 0 };
+      let firstAck!: () => void;
+      const someHandled = new Promise<void>((resolve) => { firstAck = resolve; });
       child.process.on('message', (m: ChildMessage) => {
         if (m.type !== 'acked') return;
         acked.add(String(m.id));
+        firstAck();
         if (!down) ackedWhile.before++;
         if (up) ackedWhile.after++;
       });
@@ -164,6 +167,7 @@ describe.runIf(ready)('engine processes on Redis + PostgreSQL under faults', () 
         }
       };
       const restart = (async () => {
+        await someHandled; // the first reply can be slow (the model loads); cut Redis mid-load, not before it
         await sleep(150);
         down = true;
         const admin = new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 0, retryStrategy: () => null });

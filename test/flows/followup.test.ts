@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerGreeting, greeted } from '../../flows/followup.ts';
 import type { FlowContext, TurnInput } from '../../flows/types.ts';
-import { newConversation, upgradeState } from '../../src/conversation/state.ts';
+import { newConversation, withComplaint } from '../../src/conversation/state.ts';
 import type { ConversationState } from '../../src/conversation/state.ts';
 import { LearnedUnderstanding } from '../../src/understanding/learned/index.ts';
 
@@ -19,7 +19,7 @@ const input = async (text: string, choice: string | null = null): Promise<TurnIn
 describe('the greeting and its answers', () => {
   it('asks how the trip was, with a choice to tell a problem, and remembers it asked', () => {
     const { state, replies } = greeted(fresh(), departure, ctx);
-    expect(state.greeting).toEqual({ departure, sentAt: now.toISOString() });
+    expect(state.aftercare.greeting).toEqual({ departure, sentAt: now.toISOString() });
     expect(replies).toMatchObject([{ step: 'notice', lines: [{ key: 'followup.greeting', params: { tour: 'GZ-7X' } }] }]);
     expect(replies[0]?.choices?.map((c) => c.id)).toEqual(['followup:good', 'followup:problem']);
   });
@@ -27,18 +27,18 @@ describe('the greeting and its answers', () => {
   it('thanks a traveller whose trip was good, and asks about it in the trip survey', async () => {
     const { state } = greeted(fresh(), departure, ctx);
     const answered = await answerGreeting(state, await input('', 'followup:good'), ctx);
-    expect(answered?.state.greeting).toBeNull();
-    expect(answered?.state.survey).toMatchObject({ id: 'trip:telegram:tg-1:GZ-7X:2026-11-14', caseId: null });
+    expect(answered?.state.aftercare.greeting).toBeNull();
+    expect(answered?.state.aftercare.survey).toMatchObject({ id: 'trip:telegram:tg-1:GZ-7X:2026-11-14', caseId: null });
     expect(answered?.replies[0]).toEqual({ step: 'thank', lines: [{ key: 'followup.thanks' }] });
     expect(answered?.replies[1]?.lines[0]).toEqual({ key: 'survey.intro' });
   });
 
   it('hears a problem as a complaint about that tour, a new one after a finished complaint', async () => {
-    const done = { ...fresh(), step: 'report' as const, complaintNo: 1, caseId: 'TC-1' };
+    const done = withComplaint(fresh(), { step: 'report', number: 1, caseId: 'TC-1' });
     const { state } = greeted(done, departure, ctx);
     const answered = await answerGreeting(state, await input('', 'followup:problem'), ctx);
     expect(answered?.replies).toMatchObject([{ step: 'listen', lines: [{ key: 'ask.what' }] }]);
-    expect(answered?.state).toMatchObject({ greeting: null, step: 'listen', complaintNo: 2, caseId: null, facts: { tour: 'GZ-7X', awaiting: 'what' } });
+    expect(answered?.state).toMatchObject({ aftercare: { greeting: null }, complaint: { step: 'listen', number: 2, caseId: null, facts: { tour: { value: 'GZ-7X' }, awaiting: 'what' } } });
   });
 
   it('leaves anything else to the other flows: words, a "yes", no greeting at all', async () => {
@@ -48,9 +48,7 @@ describe('the greeting and its answers', () => {
     expect(await answerGreeting(fresh(), await input('', 'followup:good'), ctx)).toBeNull();
   });
 
-  it('starts without a greeting, stored states from before it too', () => {
-    expect(fresh().greeting).toBeNull();
-    const { greeting: _, ...older } = fresh();
-    expect(upgradeState(older as ConversationState).greeting).toBeNull();
+  it('starts without a greeting', () => {
+    expect(fresh().aftercare.greeting).toBeNull();
   });
 });

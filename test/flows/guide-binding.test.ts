@@ -45,7 +45,7 @@ describe('binding a guide through the bot', () => {
     const { guide, code } = await issueCode(h);
     const replies = await h.say(typed(code));
     expect(replies.map((r) => r.text)).toEqual([en['guide.welcome'].replace('{name}', 'Li Wei')]);
-    expect(await state(h)).toMatchObject({ role: 'guide', guideId: guide.id, step: 'incident' });
+    expect(await state(h)).toMatchObject({ role: 'guide', guide: { guideId: guide.id } });
     expect((await h.guides.guideFor({ channel: 'telegram', senderId: 'u1' }))?.id).toBe(guide.id);
     expect(choiceIds(await h.say('Hello'))).toContain('type:accident_injury'); // the next message begins a report
   });
@@ -54,7 +54,7 @@ describe('binding a guide through the bot', () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     const { guide } = await issueCode(h, 24 * hour, 'GD-KS6S-GN3Y');
     expect((await h.say('GD-KS6S-GN3Y')).map((r) => r.text)).toEqual([en['guide.welcome'].replace('{name}', 'Li Wei')]);
-    expect(await state(h)).toMatchObject({ role: 'guide', guideId: guide.id });
+    expect(await state(h)).toMatchObject({ role: 'guide', guide: { guideId: guide.id } });
   });
 
   it('refuses a wrong code politely and leaves the conversation as it was', async () => {
@@ -64,7 +64,7 @@ describe('binding a guide through the bot', () => {
     const before = await state(h);
     const replies = await h.say(newBindingCode());
     expect(replies.map((r) => r.text)).toEqual([en['guide.code_refused']]);
-    expect(await state(h)).toMatchObject({ role: 'traveller', guideId: null, step: before?.step, facts: before?.facts });
+    expect(await state(h)).toMatchObject({ role: 'traveller', guide: { guideId: null }, complaint: { step: before?.complaint.step, facts: before?.complaint.facts } });
     expect(steps(await h.say('GZ-2611-A'))).toEqual(['listen']); // the complaint goes on
   });
 
@@ -74,7 +74,7 @@ describe('binding a guide through the bot', () => {
     await h.say(code);
     const replies = await h.say(code, { conversationId: 'c2', senderId: 'u2' });
     expect(replies.map((r) => r.text)).toEqual([en['guide.code_refused']]);
-    expect(await state(h, 'telegram:c2')).toMatchObject({ role: 'traveller', guideId: null });
+    expect(await state(h, 'telegram:c2')).toMatchObject({ role: 'traveller', guide: { guideId: null } });
     expect((await h.guides.guideFor({ channel: 'telegram', senderId: 'u1' }))?.id).toBe(guide.id);
   });
 
@@ -83,7 +83,7 @@ describe('binding a guide through the bot', () => {
     const { code } = await issueCode(h, hour);
     h.clock.advance(2 * hour);
     expect((await h.say(code)).map((r) => r.text)).toEqual([en['guide.code_refused']]);
-    expect(await state(h)).toMatchObject({ role: 'traveller', guideId: null });
+    expect(await state(h)).toMatchObject({ role: 'traveller', guide: { guideId: null } });
   });
 
   it('knows a bound account in a new conversation, asking the registry once', async () => {
@@ -95,7 +95,7 @@ describe('binding a guide through the bot', () => {
     expect(choiceIds(first)).toContain('type:illness');
     await h.press('type:illness', { conversationId: 'c2' });
     expect(guideFor).toHaveBeenCalledTimes(1);
-    expect(await state(h, 'telegram:c2')).toMatchObject({ role: 'guide', guideId: guide.id, accountChecked: true });
+    expect(await state(h, 'telegram:c2')).toMatchObject({ role: 'guide', guide: { guideId: guide.id, accountChecked: true } });
   });
 
   it('gives a traveller whose words merely look like a code the complaint flow', async () => {
@@ -104,6 +104,6 @@ describe('binding a guide through the bot', () => {
     const replies = await h.say('Our hotel on tour GD-1234 was filthy and had no hot water');
     expect(replies.map((r) => r.text)).not.toContain(en['guide.code_refused']);
     expect(steps(replies)).toEqual(['listen']);
-    expect(await state(h)).toMatchObject({ role: 'traveller', guideId: null, accountChecked: true });
+    expect(await state(h)).toMatchObject({ role: 'traveller', guide: { guideId: null, accountChecked: true } });
   });
 });

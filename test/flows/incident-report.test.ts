@@ -24,7 +24,7 @@ describe('incident report of a guide', () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     const guide = await guideOnTheRoad(h);
 
-    const opened = await h.say('Our coach broke down on the expressway');
+    const opened = await h.say('Something to report');
     expect(texts(opened)).toEqual([en['incident.ask.type']]);
     expect(choiceIds(opened)).toEqual(typeIds);
     const severity = await h.press('type:transport');
@@ -43,7 +43,7 @@ describe('incident report of a guide', () => {
     expect(summary[0]?.text).toBe([
       en['incident.summary.intro'], 'Type: Transport breakdown or delay', 'Severity: Medium', 'Tour: GZ-2611-A, setting out 2026-11-18',
       'Location: G4 expressway near Shaoguan',
-      'What happened: Our coach broke down on the expressway\nA tyre burst; nobody is hurt and a replacement coach arrives in two hours',
+      'What happened: Something to report\nA tyre burst; nobody is hurt and a replacement coach arrives in two hours',
     ].join('\n'));
 
     const filed = await h.press('report:confirm');
@@ -57,12 +57,35 @@ describe('incident report of a guide', () => {
     expect(await h.jobs.waiting('incident.page')).toEqual([]); // medium: nobody is paged
   });
 
+  it('takes what the first message tells: the kind of incident, and that it is described', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    await guideOnTheRoad(h);
+    const opened = await h.say('Our coach broke down on the expressway');
+    expect(texts(opened)).toEqual([en['incident.ask.severity']]);
+    await h.press('severity:medium');
+    await h.press('tour:current');
+    const summary = await h.press('location:skip'); // described already: no question about what happened
+    expect(summary[0]?.text).toContain('Type: Transport breakdown or delay');
+    expect(summary[0]?.text).toContain('What happened: Our coach broke down on the expressway');
+    expect(choiceIds(summary)).toEqual(['report:confirm', 'report:cancel']);
+  });
+
+  it('refuses a button of an earlier question politely, keeping the question open', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    await guideOnTheRoad(h);
+    await h.say('Our coach broke down on the expressway');
+    const stale = await h.press('type:hotel');
+    expect(texts(stale)).toEqual([en['notice.stale_choice']]);
+    expect(choiceIds(stale)).toEqual(['severity:low', 'severity:medium', 'severity:high', 'severity:critical']);
+    expect(texts(await h.press('severity:low'))).toEqual([en['incident.ask.tour']]);
+  });
+
   it('takes another tour typed, as the guide\'s run of it or one setting out today', async () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     await guideOnTheRoad(h);
     for (const [typed, departure] of [['gz-2612-b', { tourCode: 'GZ-2612-B', date: '2026-11-25' }], ['SH-2611-C', { tourCode: 'SH-2611-C', date: '2026-11-21' }]] as const) {
       h.clock.advance(60_000); // so the newest incident is this one
-      await h.say('The hotel lost our booking');
+      await h.say('Something to report');
       await h.press('type:hotel');
       await h.press('severity:low');
       expect(texts(await h.press('tour:another'))).toEqual([en['incident.ask.tour_code']]);
@@ -78,7 +101,7 @@ describe('incident report of a guide', () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     h.clock.advance(-10 * 24 * 3_600_000); // before either run sets out
     await guideOnTheRoad(h);
-    await h.say('A traveller is ill');
+    await h.say('Something to report');
     await h.press('type:illness');
     expect(texts(await h.press('severity:low'))).toEqual([en['incident.ask.tour_code']]);
   });
@@ -117,7 +140,7 @@ describe('incident report of a guide', () => {
     expect(await h.incidents.list()).toEqual([]);
     const again = await h.say('Actually, they are fighting again');
     expect(choiceIds(again)).toEqual(typeIds);
-    expect((await h.app.parts.store.read(key))?.report?.telling).toEqual(['Actually, they are fighting again']);
+    expect((await h.app.parts.store.read(key))?.guide.report?.telling).toEqual(['Actually, they are fighting again']);
   });
 
   it('moves on when a choice is answered in words, keeping them', async () => {
@@ -125,15 +148,15 @@ describe('incident report of a guide', () => {
     await guideOnTheRoad(h);
     await h.say('Something happened');
     expect(texts(await h.say('Not sure how to put it'))).toEqual([en['incident.ask.severity']]);
-    const report = (await h.app.parts.store.read(key))?.report;
+    const report = (await h.app.parts.store.read(key))?.guide.report;
     expect(report).toMatchObject({ type: 'other', telling: ['Something happened', 'Not sure how to put it'] });
   });
 
   it('skips the severity question for a critical first message, pages once with priority 1 and says so', async () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     await guideOnTheRoad(h);
-    await h.say('A traveller fell on the bus and is injured, we are in the hospital now');
-    expect(texts(await h.press('type:accident_injury'))).toEqual([en['incident.ask.tour']]);
+    const opened = await h.say('A traveller fell on the bus and is injured, we are in the hospital now');
+    expect(texts(opened).at(-1)).toEqual(en['incident.ask.tour']); // kind and severity taken from the words
     await h.press('tour:current');
     await h.press('location:skip');
     const summary = await h.say('Broken arm, being treated');
@@ -149,7 +172,7 @@ describe('incident report of a guide', () => {
   it('files and pages once when the confirming turn is redone after a failed commit', async () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     await guideOnTheRoad(h);
-    await h.say('The coach scraped a barrier in the car park');
+    await h.say('Something to report');
     await h.press('type:accident_injury');
     expect(texts(await h.press('severity:high'))).toEqual([en['incident.ask.tour']]);
     await h.press('tour:current');
@@ -159,7 +182,7 @@ describe('incident report of a guide', () => {
     const write = store.write.bind(store);
     let failures = 1;
     store.write = async (k, state) => {
-      if (state.reportNo === 2 && failures-- > 0) throw new Error('store down'); // after the incident was opened
+      if (state.guide.reportNo === 2 && failures-- > 0) throw new Error('store down'); // after the incident was opened
       return write(k, state);
     };
     await expect(h.press('report:confirm')).rejects.toThrow('store down');

@@ -68,7 +68,7 @@ describe('the day-after-return greeting', () => {
       { action: 'followup.sent', target: 'GZ-7X/2026-11-14/B-1', details: { channel: 'telegram' } },
       { action: 'followup.sent', target: 'GZ-7X/2026-11-14/B-2', details: { channel: 'webchat' } },
     ]);
-    expect((await desk.app.parts.store.read('telegram:tg-1'))?.greeting).toEqual({ departure: { tourCode: 'GZ-7X', date: '2026-11-14' }, sentAt: '2026-11-22T02:00:00.000Z' });
+    expect((await desk.app.parts.store.read('telegram:tg-1'))?.aftercare.greeting).toEqual({ departure: { tourCode: 'GZ-7X', date: '2026-11-14' }, sentAt: '2026-11-22T02:00:00.000Z' });
 
     // The same file again, later that day: the greetings are scheduled at once, but nobody is greeted twice.
     await until('2026-11-22T05:00:00Z');

@@ -7,7 +7,9 @@ describe('situations of a complaint', () => {
   const policy = policyWith();
 
   it('follow the problems told, each once, in order', () => {
-    expect(policy.situationsOf('shopping', ['forced_shopping', 'extra_shopping_stop', 'forced_shopping'])).toEqual(['forced_shopping', 'extra_shopping']);
+    expect(policy.situationsOf('shopping', ['extra_shopping_stop', 'room_dirty', 'extra_shopping_stop'])).toEqual(['extra_shopping', 'grade_below_contract']);
+    // Forced shopping and extra stops claim the same stops: the clause that gives the traveller more stands alone.
+    expect(policy.situationsOf('shopping', ['extra_shopping_stop', 'forced_shopping'])).toEqual(['forced_shopping']);
     expect(policy.situationsOf('accommodation', ['room_dirty', 'no_hot_water'])).toEqual(['grade_below_contract']);
     expect(policy.situationsOf('guide', ['group_abandoned'])).toEqual(['services_suspended']);
     expect(policy.situationsOf('booking', ['departure_cancelled'])).toEqual(['cancelled_by_agency']);

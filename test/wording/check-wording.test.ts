@@ -6,15 +6,15 @@ import { facts, locales, requestFor } from './requests.ts';
 /** Rephrasings a careful model would write: each must pass. */
 const good: Record<Locale, { restate: string; apologise: string }> = {
   en: {
-    restate: 'So that I have it right: on tour GZ-2611-A on 2026-11-20 your room was not clean and there was no hot water, affecting 3 people, and you would like a refund or compensation. Is that right?',
+    restate: 'So that I have it right: on tour GZ-2611-A on November 20, 2026 your room was not clean and there was no hot water, affecting 3 people, and you would like a refund or compensation. Is that right?',
     apologise: 'I am truly sorry that your room was not clean and there was no hot water. You deserved far better than that.',
   },
   'zh-CN': {
-    restate: '我想确认一下：团号GZ-2611-A，2026-11-20，房间不干净，并且没有热水，共3位受影响，您希望退款或赔偿。我理解得对吗？',
+    restate: '我想确认一下：团号GZ-2611-A，2026年11月20日，房间不干净，并且没有热水，共3位受影响，您希望退款或赔偿。我理解得对吗？',
     apologise: '真的很抱歉房间不干净，并且没有热水。这不是您花钱应得的服务。',
   },
   'zh-TW': {
-    restate: '我想確認一下：團號GZ-2611-A，2026-11-20，房間不乾淨，而且沒有熱水，共3位受影響，您希望退款或賠償。我理解得對嗎？',
+    restate: '我想確認一下：團號GZ-2611-A，2026年11月20日，房間不乾淨，而且沒有熱水，共3位受影響，您希望退款或賠償。我理解得對嗎？',
     apologise: '真的很抱歉房間不乾淨，而且沒有熱水。這不是您付費應得的服務。',
   },
 };
@@ -60,7 +60,7 @@ describe('checkWording', () => {
 
       it('allows the promise words the template itself has (the traveller asked for compensation)', () => {
         expect(checkWording(good[locale].restate, requestFor('restate', locale))).toBeNull();
-        const noWants = requestFor('restate', locale, { ...facts, wants: { kind: 'fix' } });
+        const noWants = requestFor('restate', locale, { ...facts, wants: { value: { kind: 'fix' }, from: 0, sure: true } });
         expect(checkWording(good[locale].restate, noWants)).not.toBeNull();
       });
 
@@ -101,8 +101,8 @@ describe('checkWording', () => {
   });
 
   it('lets the traveller\'s own Chinese words through in an English reply', () => {
-    const request = requestFor('restate', 'en', { ...facts, tour: '广州五日游' });
-    const reply = 'To be sure I have it right: on 广州五日游 on 2026-11-20 your room was not clean and there was no hot water, affecting 3 people, and you would like a refund or compensation. Is that right?';
+    const request = requestFor('restate', 'en', { ...facts, tour: { value: '广州五日游', from: 0, sure: true } });
+    const reply = 'To be sure I have it right: on 广州五日游 on November 20, 2026 your room was not clean and there was no hot water, affecting 3 people, and you would like a refund or compensation. Is that right?';
     expect(checkWording(reply, request)).toBeNull();
   });
 });
