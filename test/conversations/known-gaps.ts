@@ -1,0 +1,40 @@
+/**
+ * Scripts the bot does not pass yet, each with what goes wrong, as the closing note of the listening
+ * issue names them. Each runs as an expected failure: one that starts passing fails the suite, so it
+ * leaves this list the day it is fixed.
+ */
+export const knownGaps: ReadonlyMap<string, string> = new Map([
+  ['en-01-skipped-boat-rude-guide', 'the total is left to staff: a part waits on a figure (often of a problem the model added)'],
+  ['en-02-answer-does-not-fit', 'a short English opening is read as a status question'],
+  ['en-04-changes-mind-apology', 'asks again for tour, given already'],
+  ['en-11-free-sights-cut-refuses', 'the model misses the problem attraction_skipped'],
+  ['en-12-praise-then-done', '"that is all" after a continuation is not read as goodbye'],
+  ['en-15-rights-cancelled-three-days', 'the rights answer lacks the exact figure 540'],
+  ['en-16-rights-overseas-general', 'the rights answer lacks the exact figure 30'],
+  ['en-18-mixes-in-chinese', 'the total is left to staff: a part waits on a figure (often of a problem the model added)'],
+  ['en-19-real-person-then-manager', 'a request for a manager is asked about instead of escalated'],
+  ['en-22-long-rant-beijing-xian', 'asks again for unticketedAttractions, given already'],
+  ['zh-Hans-01-zhangjiajie-two-problems', 'the total is left to staff: a part waits on a figure (often of a problem the model added)'],
+  ['zh-Hans-02-answer-does-not-fit', 'asks again for purchasePrice, given already'],
+  ['zh-Hans-03-wrong-day-corrected', 'the total is left to staff: a part waits on a figure (often of a problem the model added)'],
+  ['zh-Hans-04-only-wants-apology', 'the model misses the problem guide_rude'],
+  ['zh-Hans-06-five-wan-six-cancelled', 'asks again for tripType, given already'],
+  ['zh-Hans-07-typo-and-roughly', 'the total is left to staff: a part waits on a figure (often of a problem the model added)'],
+  ['zh-Hans-08-difference-bigger-than-fee', 'figure priceDifference read wrong'],
+  ['zh-Hans-09-locked-in-jade-shop', 'figure occurrences read wrong'],
+  ['zh-Hans-11-senior-surcharge', 'asks again for surcharge, given already'],
+  ['zh-Hans-12-praise-guide-then-done', '"that is all" after a continuation is not read as goodbye'],
+  ['zh-Hans-15-rights-cancelled-same-day', 'the rights answer lacks the exact figure 530'],
+  ['zh-Hans-18-mixes-in-english', 'the model misses the problem guide_rude'],
+  ['zh-Hans-22-long-rant-hainan', 'asks again for wants, given already'],
+  ['zh-Hant-01-guilin-couple-two-problems', 'the model misses the problem attraction_skipped'],
+  ['zh-Hant-03-fee-typed-wrong', 'the model misses the problem hotel_downgraded'],
+  ['zh-Hant-06-new-taiwan-dollars', 'the model misses the problem attraction_skipped'],
+  ['zh-Hant-07-roughly-per-head', 'the total is left to staff: a part waits on a figure (often of a problem the model added)'],
+  ['zh-Hant-09-bus-would-not-leave', 'asks again for occurrences, given already'],
+  ['zh-Hant-10-show-tickets-unsigned', 'the model misses the problem unsigned_extras'],
+  ['zh-Hant-13-suggestion-hotel-times', 'a suggestion told on is not understood, so the goodbye never comes'],
+  ['zh-Hant-18-hea-guide-dirty-hotel', 'the total is left to staff: a part waits on a figure (often of a problem the model added)'],
+  ['zh-Hant-20-real-person-new-fact', 'a new fact after handoff is not shown to staff'],
+  ['zh-Hant-22-long-rant-zhangjiajie', 'the model misses the problem hotel_downgraded'],
+]);
