@@ -167,12 +167,24 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.#withConversation(conversationKey(target), seed, (state) => this.#runFlow(`${state.key}:staff:${redo}`, async (ctx) => change(state, ctx)));
   }
 
-  /** Finishes the turns a crash cut short. Run once at start, before new messages. */
+  /**
+   * Finishes the turns a crash cut short; the number finished. Run at start, before new messages.
+   * A turn that fails again is logged and left journaled, and the others still go on: one bad
+   * message never keeps the rest waiting.
+   */
   async recover(): Promise<number> {
     const unfinished = await this.#parts.inbox.unfinished();
-    for (const message of unfinished) await this.#handle(message, false);
-    if (unfinished.length > 0) this.#parts.log.info('recovered', { turns: unfinished.length });
-    return unfinished.length;
+    let finished = 0;
+    for (const message of unfinished) {
+      try {
+        await this.#handle(message, false);
+        finished += 1;
+      } catch (e) {
+        this.#parts.log.error('recover.failed', { conversation: logId(conversationKey(message)), ...errorFields(e) });
+      }
+    }
+    if (unfinished.length > 0) this.#parts.log.info('recovered', { turns: finished, failed: unfinished.length - finished });
+    return finished;
   }
 
   async #handle(message: InboundMessage, truncated: boolean): Promise<void> {

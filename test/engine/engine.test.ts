@@ -237,6 +237,23 @@ describe('promised times', () => {
 });
 
 describe('no lost turns', () => {
+  it('recovers the other turns when one fails again, and leaves that one journaled', async () => {
+    const h = new Harness({ DEFAULT_LOCALE: 'en' });
+    let down = true;
+    h.app.router.register('telegram', {
+      send: async (m) => {
+        if (down || m.conversationId === 'poison') throw new Error('channel down');
+        h.sent.push(m);
+      },
+    });
+    await expect(h.say('I want to talk to a real person', { conversationId: 'poison', senderId: 'p' })).rejects.toThrow('channel down');
+    await expect(h.say('I want to talk to a real person')).rejects.toThrow('channel down');
+    down = false;
+    expect(await h.app.engine.recover()).toBe(1); // the other conversation, though the first fails again
+    expect(h.sent.map((m) => m.conversationId)).toEqual(['c1']);
+    expect(await h.app.parts.inbox.unfinished()).toHaveLength(1);
+  });
+
   it('finishes a turn whose replies could not be sent, sending each reply once', async () => {
     const h = new Harness({ DEFAULT_LOCALE: 'en' });
     let failNext = true;
