@@ -60,6 +60,8 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
   WEBCHAT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Bearer token for /metrics; unset, /metrics answers only this machine (loopback). */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 
   /** Any OpenAI-compatible server. With OPENAI_MODEL it turns on LLM understanding; unset: rules only. */
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),

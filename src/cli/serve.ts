@@ -52,7 +52,7 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     await scheduleReturningGreetings({ ...parts, clock, rules: greetingRules(config) });
   }
   const http = new HttpServer(log);
-  routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs, registry));
+  routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs, registry), config.METRICS_TOKEN);
   if (role !== 'worker') routeConsole(http, { app, config, teams, policy, clock });
   // Channels first: recovering a turn may resend its replies through them.
   const channels = (await Promise.all(channelStarters.map((start) => start({ app, http, config, log, clock, role }))))

@@ -1,3 +1,5 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { HttpServer } from '../http/server.ts';
 import { sendJson } from '../http/server.ts';
@@ -9,7 +11,7 @@ export interface Probe {
 }
 
 /** `/healthz` (the process is alive), `/readyz` (its dependencies answer), `/metrics` (Prometheus). */
-export function routeOperations(http: HttpServer, probes: Probe[], metrics: Registry): void {
+export function routeOperations(http: HttpServer, probes: Probe[], metrics: Registry, metricsToken?: string): void {
   http.route('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }));
   http.route('GET', '/readyz', async (_req, res) => {
     const results = await Promise.all(probes.map(async (p) => {
@@ -23,9 +25,23 @@ export function routeOperations(http: HttpServer, probes: Probe[], metrics: Regi
     const ready = results.every(([, status]) => status === 'ok');
     sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
   });
-  http.route('GET', '/metrics', async (_req, res) => {
+  http.route('GET', '/metrics', async (req, res) => {
+    if (!mayScrape(req, metricsToken)) return sendJson(res, 401, { error: 'metrics need the bearer token (METRICS_TOKEN), or a request from this machine' });
     res.writeHead(200, { 'content-type': metrics.contentType }).end(await metrics.metrics());
   });
+}
+
+const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Metrics name queues, channels and error rates: not for the internet the webhooks face. With a
+ * token, only a scraper that presents it; without one, only this machine.
+ */
+function mayScrape(req: IncomingMessage, token: string | undefined): boolean {
+  if (token === undefined) return loopback.has(req.socket.remoteAddress ?? '');
+  const given = Buffer.from(req.headers.authorization ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
