@@ -20,6 +20,7 @@ import { prometheusLlmMetrics } from '../ops/llm-metrics.ts';
 import { createMetrics } from '../ops/metrics.ts';
 import { understandingFromConfig, wordingFromConfig } from '../understanding/llm/from-config.ts';
 import { openParts } from '../wiring.ts';
+import { keepRecovering } from '../engine/recovery-loop.ts';
 
 /** `start` does everything in one process; `web` takes messages; `worker` works the jobs. */
 export type Role = 'start' | 'web' | 'worker';
@@ -59,6 +60,7 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     .filter((c) => c !== null);
   const port = await http.listen(config.PORT);
   if (role !== 'worker') await app.engine.recover();
+  const recovery = role === 'worker' ? undefined : keepRecovering(app.engine, clock, log);
   log.info('started', { role, wiring, port, policy: policy.version, channels: channels.map((c) => c.channel).join(',') });
 
   let stopping: Promise<void> | undefined;
@@ -66,6 +68,7 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     stopping ??= (async () => {
       log.info('stopping', { role });
       await http.close(); // no new messages over HTTP…
+      await recovery?.stop();
       await app.engine.drain(); // …the turns under way finish, and may still send through their channels…
       await Promise.all(channels.map((c) => c.close())); // …then the channels stop (polling too)…
       await app.close(); // …and queues and connections close

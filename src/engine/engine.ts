@@ -107,7 +107,12 @@ export interface EngineEvents {
   'traveller.wrote': [{ conversationKey: string; caseId: string }];
   /** A reply was offered for rephrasing: sent worded, or the template went out and why. */
   wording: [WordingOutcome];
+  /** A message whose turn failed every time was set aside: staff must look at it. */
+  'message.dead_lettered': [{ conversationKey: string }];
 }
+
+/** A turn that fails this many times is set aside, so the ones after it go on. */
+export const maxTurnAttempts = 5;
 
 /** A change staff make to a conversation, run like a turn; null changes nothing. */
 export type StaffChange = (state: ConversationState, ctx: FlowContext) => Promise<TurnResult | null> | TurnResult | null;
@@ -168,23 +173,34 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   /**
-   * Finishes the turns a crash cut short; the number finished. Run at start, before new messages.
-   * A turn that fails again is logged and left journaled, and the others still go on: one bad
-   * message never keeps the rest waiting.
+   * Finishes the turns a crash or an outage cut short, those received before `before` (default:
+   * all); the number finished. A turn that fails again is counted and left journaled, the others
+   * still go on; after `maxTurnAttempts` failures it is set aside and staff are told. Safe beside
+   * live turns: a turn already committed is not run twice.
    */
-  async recover(): Promise<number> {
-    const unfinished = await this.#parts.inbox.unfinished();
+  async recover(before?: Date): Promise<number> {
+    const unfinished = (await this.#parts.inbox.unfinished()).filter((m) => !before || m.receivedAt < before);
     let finished = 0;
     for (const message of unfinished) {
       try {
         await this.#handle(message, false);
         finished += 1;
       } catch (e) {
-        this.#parts.log.error('recover.failed', { conversation: logId(conversationKey(message)), ...errorFields(e) });
+        await this.#failedAgain(message, e);
       }
     }
     if (unfinished.length > 0) this.#parts.log.info('recovered', { turns: finished, failed: unfinished.length - finished });
     return finished;
+  }
+
+  async #failedAgain(message: InboundMessage, error: unknown): Promise<void> {
+    const conversation = conversationKey(message);
+    const attempts = await this.#parts.inbox.failed(message);
+    this.#parts.log.error('recover.failed', { conversation: logId(conversation), attempts, ...errorFields(error) });
+    if (attempts < maxTurnAttempts) return;
+    await this.#parts.inbox.deadLetter(message);
+    this.#parts.log.error('inbox.dead_letter', { conversation: logId(conversation), channel: message.channel, attempts });
+    this.emit('message.dead_lettered', { conversationKey: conversation });
   }
 
   async #handle(message: InboundMessage, truncated: boolean): Promise<void> {

@@ -12,6 +12,7 @@ export function createMetrics(engine: Engine, jobs: JobQueue, registry = new Reg
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry],
   });
   const handoffs = new Counter({ name: 'tripcare_handoffs_total', help: 'Conversations handed to a person.', labelNames: ['reason', 'severity'], registers: [registry] });
+  const deadLettered = new Counter({ name: 'tripcare_messages_dead_lettered_total', help: 'Messages set aside after their turn failed every time: staff must look.', registers: [registry] });
   const breaches = new Counter({ name: 'tripcare_sla_breaches_total', help: 'Promised times that passed with the promise not kept, by timer.', labelNames: ['kind'], registers: [registry] });
   const wording = new Counter({
     name: 'tripcare_wording_total', help: 'Restatements and apologies offered for rephrasing: worded, or why the template went out.',
@@ -29,6 +30,7 @@ export function createMetrics(engine: Engine, jobs: JobQueue, registry = new Reg
   });
   engine.on('handoff', ({ reason, severity }) => handoffs.inc({ reason, severity }));
   engine.on('sla.breach', ({ kind }) => breaches.inc({ kind }));
+  engine.on('message.dead_lettered', () => deadLettered.inc());
   engine.on('wording', ({ step, outcome }) => wording.inc({ step, outcome }));
   return registry;
 }

@@ -18,4 +18,10 @@ export interface Inbox {
   done(message: InboundMessage): Promise<void>;
   /** Accepted but not done, oldest first: turns a crash cut short. */
   unfinished(): Promise<InboundMessage[]>;
+  /** Its turn failed again: how many times it has failed so far. */
+  failed(message: InboundMessage): Promise<number>;
+  /** Set aside after too many failures: no longer unfinished (the others go on), kept for staff. */
+  deadLetter(message: InboundMessage): Promise<void>;
+  /** The messages set aside, oldest first. */
+  deadLetters(): Promise<InboundMessage[]>;
 }

@@ -40,5 +40,33 @@ export function inboxContract(name: string, make: () => Promise<Inbox>): void {
       expect((await inbox.unfinished()).map((m) => m.messageId)).not.toContain(a.messageId);
       expect(await inbox.accept(a)).toBe('done'); // done is not forgotten
     });
+
+    it('counts the failures of a message, and sets it aside whole, no longer unfinished', async () => {
+      const inbox = await make();
+      const poison = message(`p-${Math.random()}`, { text: 'bad\u0000' });
+      const next = message(`n-${Math.random()}`);
+      await inbox.accept(poison);
+      await inbox.accept(next);
+      expect(await inbox.failed(poison)).toBe(1);
+      expect(await inbox.failed(poison)).toBe(2);
+      await inbox.deadLetter(poison);
+      const open = (await inbox.unfinished()).map((m) => m.messageId);
+      expect(open).toContain(next.messageId);
+      expect(open).not.toContain(poison.messageId);
+      expect((await inbox.deadLetters()).filter((m) => m.messageId === poison.messageId)).toEqual([poison]);
+      expect(await inbox.accept(poison)).toBe('done'); // a redelivery does not bring it back
+      await inbox.deadLetter(next);
+      await inbox.deadLetter(next); // twice is once
+      expect((await inbox.deadLetters()).filter((m) => m.messageId === next.messageId)).toHaveLength(1);
+    });
+
+    it('forgets the failures of a message once it is done', async () => {
+      const inbox = await make();
+      const m = message(`f-${Math.random()}`);
+      await inbox.accept(m);
+      await inbox.failed(m);
+      await inbox.done(m);
+      expect(await inbox.failed(m)).toBe(1);
+    });
   });
 }

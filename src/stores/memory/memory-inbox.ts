@@ -7,6 +7,8 @@ const idOf = (m: InboundMessage) => `${m.channel}:${m.messageId}`;
 export class MemoryInbox implements Inbox {
   readonly #seen = new Set<string>();
   readonly #open = new Map<string, InboundMessage>();
+  readonly #failures = new Map<string, number>();
+  readonly #dead = new Map<string, InboundMessage>();
   readonly #seenLimit: number;
 
   constructor(seenLimit = 100_000) {
@@ -24,6 +26,26 @@ export class MemoryInbox implements Inbox {
 
   async done(message: InboundMessage): Promise<void> {
     this.#open.delete(idOf(message));
+    this.#failures.delete(idOf(message));
+  }
+
+  async failed(message: InboundMessage): Promise<number> {
+    const count = (this.#failures.get(idOf(message)) ?? 0) + 1;
+    this.#failures.set(idOf(message), count);
+    return count;
+  }
+
+  async deadLetter(message: InboundMessage): Promise<void> {
+    const id = idOf(message);
+    const open = this.#open.get(id);
+    if (!open) return;
+    this.#dead.set(id, open);
+    this.#open.delete(id);
+    this.#failures.delete(id);
+  }
+
+  async deadLetters(): Promise<InboundMessage[]> {
+    return structuredClone([...this.#dead.values()]);
   }
 
   async unfinished(): Promise<InboundMessage[]> {

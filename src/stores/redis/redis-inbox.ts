@@ -24,6 +24,16 @@ end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[1])
 return 1`);
+// KEYS: open, order, failures, dead (hash id → message JSON), dead order (zset). ARGV: id.
+// Moves an open message aside in one step, so no process sees it both open and dead.
+const deadLetterScript = new LuaScript(`local json = redis.call('HGET', KEYS[1], ARGV[1])
+if not json then return 0 end
+redis.call('HSET', KEYS[4], ARGV[1], json)
+redis.call('ZADD', KEYS[5], redis.call('ZSCORE', KEYS[2], ARGV[1]) or 0, ARGV[1])
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+return 1`);
 const acceptances: Record<number, Acceptance> = { 0: 'done', 1: 'new', 2: 'unfinished' };
 
 /**
@@ -53,7 +63,23 @@ export class RedisInbox implements Inbox {
 
   async done(message: InboundMessage): Promise<void> {
     const id = idOf(message);
-    await this.#redis.multi().hdel(`${this.#prefix}:open`, id).zrem(`${this.#prefix}:order`, id).exec();
+    await this.#redis.multi().hdel(`${this.#prefix}:open`, id).zrem(`${this.#prefix}:order`, id).hdel(`${this.#prefix}:failures`, id).exec();
+  }
+
+  async failed(message: InboundMessage): Promise<number> {
+    return this.#redis.hincrby(`${this.#prefix}:failures`, idOf(message), 1);
+  }
+
+  async deadLetter(message: InboundMessage): Promise<void> {
+    const keys = [`${this.#prefix}:open`, `${this.#prefix}:order`, `${this.#prefix}:failures`, `${this.#prefix}:dead`, `${this.#prefix}:dead-order`];
+    await deadLetterScript.run(this.#redis, keys, [idOf(message)]);
+  }
+
+  async deadLetters(): Promise<InboundMessage[]> {
+    const ids = await this.#redis.zrange(`${this.#prefix}:dead-order`, 0, '-1');
+    if (ids.length === 0) return [];
+    const jsons = await this.#redis.hmget(`${this.#prefix}:dead`, ...ids);
+    return jsons.map((json) => (json === null ? undefined : parseMessage(json))).filter((m) => m !== undefined);
   }
 
   async unfinished(): Promise<InboundMessage[]> {
