@@ -65,8 +65,12 @@ export interface ActivityStore {
   open(conversationId: string, origin: ConversationOrigin): Promise<void>;
   /** Undefined for a conversation never opened, or forgotten. */
   origin(conversationId: string): Promise<ConversationOrigin | undefined>;
-  /** Appends to an opened conversation, assigning the next id; returns the stored activity. */
-  append(conversationId: string, activity: NewActivity): Promise<DirectLineActivity>;
+  /**
+   * Appends to an opened conversation, assigning the next id; returns the stored activity. With
+   * `once` (a reply's stable id), a second append under the same key adds nothing and returns the
+   * first: a reply sent again after a crash reaches the traveller once.
+   */
+  append(conversationId: string, activity: NewActivity, once?: string): Promise<DirectLineActivity>;
   /** The activities after `watermark` (0: from the first kept), oldest first. */
   since(conversationId: string, watermark: number): Promise<ActivitySet>;
   /** Keeps an uploaded file for as long as conversations are kept; resolves to its unguessable id. */

@@ -7,6 +7,8 @@ interface Kept {
   origin: ConversationOrigin;
   seq: number;
   activities: { seq: number; activity: DirectLineActivity }[];
+  /** The `once` keys appended under, and the activity each gave. */
+  once: Map<string, DirectLineActivity>;
   files: Map<string, StoredFile>;
   touchedAt: number;
 }
@@ -34,7 +36,7 @@ export class MemoryActivityStore implements ActivityStore {
   }
 
   async open(conversationId: string, origin: ConversationOrigin): Promise<void> {
-    const kept = this.#get(conversationId) ?? { origin, seq: 0, activities: [], files: new Map(), touchedAt: 0 };
+    const kept = this.#get(conversationId) ?? { origin, seq: 0, activities: [], once: new Map(), files: new Map(), touchedAt: 0 };
     this.#touch(conversationId, { ...kept, origin: structuredClone(origin) });
     for (const oldest of this.#conversations.keys()) {
       if (this.#conversations.size <= this.#maxConversations) break;
@@ -47,11 +49,14 @@ export class MemoryActivityStore implements ActivityStore {
     return kept && structuredClone(kept.origin);
   }
 
-  async append(conversationId: string, activity: NewActivity): Promise<DirectLineActivity> {
+  async append(conversationId: string, activity: NewActivity, once?: string): Promise<DirectLineActivity> {
     const kept = this.#get(conversationId);
     if (!kept) throw new UnknownConversationError(`no web-chat conversation ${conversationId}`);
+    const earlier = once === undefined ? undefined : kept.once.get(once);
+    if (earlier) return structuredClone(earlier);
     const seq = kept.seq + 1;
     const stored = { ...structuredClone(activity), id: activityId(conversationId, seq) };
+    if (once !== undefined) kept.once.set(once, stored);
     this.#touch(conversationId, { ...kept, seq, activities: [...kept.activities, { seq, activity: stored }].slice(-this.#maxActivities) });
     this.#appended.emit(conversationId);
     return structuredClone(stored);

@@ -11,13 +11,19 @@ export interface RedisActivityStoreOptions extends ActivityStoreLimits {
   log?: Logger;
 }
 
-// KEYS: origin, seq, log. ARGV: activity JSON, max activities, ttl s, channel.
-// Numbering and adding in one step, so a reader never sees seq n+1 before n.
-const appendScript = new LuaScript(`if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+// KEYS: origin, seq, log, once (hash key → seq). ARGV: activity JSON, max activities, ttl s, channel, once key ('' for none).
+// Numbering and adding in one step, so a reader never sees seq n+1 before n; an append under a
+// once key seen before adds nothing and answers the earlier seq, negated.
+const appendScript = new LuaScript(`if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if ARGV[5] ~= '' then
+  local earlier = redis.call('HGET', KEYS[4], ARGV[5])
+  if earlier then return -tonumber(earlier) end
+end
 local seq = redis.call('INCR', KEYS[2])
 redis.call('ZADD', KEYS[3], seq, seq .. ':' .. ARGV[1])
 redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(tonumber(ARGV[2]) + 1))
-for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[4], ARGV[5], seq) end
+for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
 redis.call('PUBLISH', ARGV[4], seq)
 return seq`);
 
@@ -63,11 +69,14 @@ export class RedisActivityStore implements ActivityStore {
     return json === null ? undefined : (JSON.parse(json) as ConversationOrigin);
   }
 
-  async append(conversationId: string, activity: NewActivity): Promise<DirectLineActivity> {
+  async append(conversationId: string, activity: NewActivity, once?: string): Promise<DirectLineActivity> {
     const k = this.#keys(conversationId);
-    const seq = Number(await appendScript.run(this.#redis, [k.origin, k.seq, k.log], [JSON.stringify(activity), this.#maxActivities, this.#ttlSeconds, k.channel]));
-    if (seq < 0) throw new UnknownConversationError(`no web-chat conversation ${conversationId}`);
-    return { ...structuredClone(activity), id: activityId(conversationId, seq) };
+    const args = [JSON.stringify(activity), this.#maxActivities, this.#ttlSeconds, k.channel, once ?? ''];
+    const seq = Number(await appendScript.run(this.#redis, [k.origin, k.seq, k.log, k.once], args));
+    if (seq === 0) throw new UnknownConversationError(`no web-chat conversation ${conversationId}`);
+    if (seq > 0) return { ...structuredClone(activity), id: activityId(conversationId, seq) };
+    const [earlier] = (await this.#redis.zrange(k.log, String(-seq), String(-seq), 'BYSCORE')).map((row) => JSON.parse(row.slice(row.indexOf(':') + 1)) as NewActivity);
+    return { ...(earlier ?? structuredClone(activity)), id: activityId(conversationId, -seq) };
   }
 
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {
@@ -128,6 +137,6 @@ export class RedisActivityStore implements ActivityStore {
 
   #keys(conversationId: string) {
     const base = `${this.#prefix}:webchat:{${conversationId}}`;
-    return { origin: `${base}:origin`, seq: `${base}:seq`, log: `${base}:log`, files: `${base}:file:`, channel: `${base}:appended` };
+    return { origin: `${base}:origin`, seq: `${base}:seq`, log: `${base}:log`, once: `${base}:once`, files: `${base}:file:`, channel: `${base}:appended` };
   }
 }

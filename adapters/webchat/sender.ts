@@ -16,7 +16,8 @@ export function webchatSender(store: ActivityStore, bot: WebchatBot, clock: Cloc
       const origin = await store.origin(message.conversationId);
       if (!origin) return log.warn('webchat.unknown_conversation', { turn: message.turn });
       const activity = replyActivity(message, origin.locale, clock.now());
-      if (origin.kind === 'directline') return void (await store.append(message.conversationId, activity));
+      // Keyed by the reply's id (its turn and place): sent again after a crash, it is kept once.
+      if (origin.kind === 'directline') return void (await store.append(message.conversationId, activity, message.id));
       if (!bot.isAllowed(origin.reference.serviceUrl)) return log.error('webchat.service_url_refused', { channelId: origin.reference.channelId });
       const { text, textFormat, locale, suggestedActions } = activity;
       await bot.sendToAzure(origin.reference, { type: 'message', text, textFormat, locale, ...(suggestedActions ? { suggestedActions: { ...suggestedActions, to: [] } } : {}) });

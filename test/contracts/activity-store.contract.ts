@@ -55,6 +55,20 @@ export function activityStoreContract(name: string, maker: ActivityStoreMaker): 
       expect(first).toEqual({ ...said(id, 'one'), id: first.id });
     });
 
+    it('keeps a reply appended twice under its once key once, even at the same moment, and answers the first', async () => {
+      const id = newId();
+      await store.open(id, { kind: 'directline', locale: 'en' });
+      const first = await store.append(id, said(id, 'one'), 'turn-3:0');
+      const again = await store.append(id, said(id, 'one, sent again after a crash'), 'turn-3:0');
+      const next = await store.append(id, said(id, 'two'), 'turn-3:1');
+      expect(again).toEqual(first);
+      expect((await store.since(id, 0)).activities.map((a) => a.text)).toEqual(['one', 'two']);
+      expect(next.id).toBe(`${id}|0000002`);
+      const concurrent = await Promise.all([0, 1, 2, 3].map((i) => store.append(id, said(id, `three ${i}`), 'turn-4:0')));
+      expect(new Set(concurrent.map((a) => a.id)).size).toBe(1);
+      expect((await store.since(id, 2)).activities).toHaveLength(1);
+    });
+
     it('keeps the order of appends made at once', async () => {
       const id = newId();
       await store.open(id, { kind: 'directline', locale: 'en' });
