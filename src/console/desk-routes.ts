@@ -79,7 +79,13 @@ export function routeDesk(http: HttpServer, p: DeskRouteParts): void {
     const session = await requireStaff(req, res, p.auth, { csrf: false });
     if (!session) return;
     const stream = openEventStream(res, { server: http });
-    const unsubscribe = await p.feed.subscribe((event) => stream.send('desk', event));
+    // Checked one after another, so events keep their order; a failed check tells nothing rather than too much.
+    let told = Promise.resolve();
+    const unsubscribe = await p.feed.subscribe((event) => {
+      told = told.then(async () => {
+        if (await desk.hears(session.staff, event).catch(() => false)) stream.send('desk', event);
+      });
+    });
     await stream.closed;
     unsubscribe();
   });

@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../ports/case-register.ts';
 import type { OfferMade, RecordedFacts, Wants } from '../conversation/complaint-slice.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
-import { redact } from '../privacy/redact.ts';
+import { redactAll } from '../privacy/redact.ts';
 import { levelToApprove } from './permissions.ts';
 import type { Locale } from '../taxonomy.ts';
 import type { Packet, RemedyView } from './views.ts';
@@ -14,20 +14,21 @@ export function packetOf(record: CaseRecord, offered: { offer: OfferMade | null;
   const { offer, refused, locale } = offered;
   // Cases filed before `sources` was kept lack it; the rest has always been there.
   const facts = record.facts as Partial<RecordedFacts>;
-  const text = (s: string) => (forPartner ? redact(s).text : s);
-  const optional = (s: string | null | undefined) => (s ? text(s) : null);
+  // A partner's texts are masked as one, so a name told in one message is masked in every other.
+  const told = [facts.tour ?? '', facts.when ?? '', wantsText(facts.wants) ?? '', ...(facts.telling ?? [])];
+  const [tour, when, wants, ...telling] = forPartner ? redactAll(told).texts : told;
   return {
-    telling: (facts.telling ?? []).map(text),
+    telling,
     restatementConfirmed: record.steps.includes('apologise') || record.steps.includes('propose'),
     category: record.category,
     also: record.also,
     problems: record.problems,
     severity: record.severity,
     flags: record.flags,
-    tour: optional(facts.tour),
-    when: optional(facts.when),
+    tour: tour || null,
+    when: when || null,
     people: facts.people ?? null,
-    wants: optional(wantsText(facts.wants)),
+    wants: wants || null,
     amounts: facts.amounts ?? [],
     remedies: forPartner || !offer ? [] : offer.options.map((o) => remedyView(o, offer.total, policy)),
     offerTotal: forPartner ? null : (offer?.total ?? null),

@@ -91,6 +91,14 @@ export class StaffDesk {
     };
   }
 
+  /** Whether `actor`'s console is told of `event`: a partner hears only of the cases shared with it. */
+  async hears(actor: Staff, event: DeskEvent): Promise<boolean> {
+    if (actor.role !== 'partner') return true;
+    if (event.kind === 'incident') return false;
+    const ticket = await this.#p.desk.get(event.caseId);
+    return ticket !== undefined && may.canSee(actor, ticket);
+  }
+
   async claim(actor: Staff, caseId: string): Promise<QueueItem> {
     const ticket = await this.#visible(actor, caseId);
     if (!may.canClaim(actor, ticket)) throw new DeskError(403, `this ${ticket.level}-level ticket is not yours to claim`);

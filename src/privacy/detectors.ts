@@ -52,8 +52,11 @@ const patterns = {
   residentId: new RegExp(String.raw`${wordStart}\d{17}[\dXx]${wordEnd}`, 'gd'),
   hongKongId: new RegExp(String.raw`${wordStart}[A-Z]{1,2}\d{6}\s?\([\dA]\)`, 'gd'),
   taiwanId: new RegExp(String.raw`${wordStart}[A-Z][12]\d{8}${wordEnd}`, 'gd'),
-  passport: new RegExp(String.raw`${wordStart}(?:[EGP]\d{8}|E[A-Z]\d{7})${wordEnd}`, 'gd'),
-  cuedPassport: new RegExp(String.raw`(?:护照|護照|passport)(?:\s?(?:no\.?|number|#|号码|號碼|号|號))?[\s:：#]{0,3}(?:is\s|是|为|為|係)?\s?(?<v>(?=[A-Z]{0,3}\d)[A-Z0-9]{6,12})${wordEnd}`, 'gdi'),
+  // Passports and 港澳/台湾通行证 alike: a letter and 8 digits, or two and 7. Two letters and 8 digits
+  // (YN20261120) or 6 (SH2026) are tour codes; one letter and 7 or 9 digits are order numbers or bad IDs.
+  passport: new RegExp(String.raw`${wordStart}(?:[A-Z]\d{8}|[A-Z]{2}\d{7})${wordEnd}`, 'gd'),
+  // After a cue any shape goes, 8-digit 台胞证 numbers too, and the old 10-digit ones with a letter in brackets.
+  cuedPassport: new RegExp(String.raw`(?:护照|護照|passport|通行证|通行證|回乡证|回鄉證|台胞证|台胞證|臺胞證|permit)(?:\s?(?:no\.?|number|#|号码|號碼|号|號))?[\s:：#]{0,3}(?:is\s|是|为|為|係)?\s?(?<v>(?=[A-Z]{0,3}\d)[A-Z0-9]{6,12}(?:\([A-Z]\))?)${wordEnd}`, 'gdi'),
   bankCard: new RegExp(String.raw`${numberStart}\d(?:[ -]?\d){15,18}(?!\d)`, 'gd'),
   mainlandMobile: new RegExp(String.raw`${mobileStart}(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)`, 'gd'),
   landline: new RegExp(String.raw`${numberStart}(?:\(0\d{2,3}\)\s?|0\d{2,3}[\s-]?)\d{3,4}[\s-]?\d{4}(?!\d)`, 'gd'),
@@ -81,23 +84,23 @@ export function detectNumbers(text: string): Span[] {
   ];
 }
 
-// Names: only after a cue, since bare names cannot be told from ordinary words.
-const surnames = '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于余蒋蔣蔡杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴武戴莫孔向汤湯区區欧歐麦麥伍岑关關邝鄺冼温溫容傅文庄莊施翁洪游甘利';
-const compoundSurnames = ['欧阳', '歐陽', '司马', '司馬', '诸葛', '諸葛', '上官', '司徒', '东方', '東方', '皇甫', '令狐', '慕容', '尉迟', '尉遲'];
+// Names after a cue; titled-names.ts finds those before a title (王先生, Mr Zhang).
+export const surnames = '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于余蒋蔣蔡杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯区區欧歐麦麥伍岑关關邝鄺冼温溫容傅文庄莊施翁洪游甘利';
+export const compoundSurnames = ['欧阳', '歐陽', '司马', '司馬', '诸葛', '諸葛', '上官', '司徒', '东方', '東方', '皇甫', '令狐', '慕容', '尉迟', '尉遲'];
 const titles = ['先生', '小姐', '女士', '太太', '生', '姐'];
 // Words that follow 我是/我叫 without being names: roles, places of origin, verbs.
 const notNames = ['游客', '遊客', '客人', '团员', '團員', '导游', '導遊', '领队', '領隊', '会员', '會員', '顾客', '顧客', '消费者', '消費者', '旅客', '乘客', '家长', '家長', '学生', '學生', '老人', '来自', '來自', '一个', '一個', '一名', '第', '了', '不', '很', '在', '想', '要', '被', '从', '從', '你', '他', '她', '我', '真', '太', '非常', '已', '因为', '因為', '这', '這', '那', '去', '来', '來', '说', '說', '和', '跟', '自己'];
 // Characters that rarely belong to a given name and usually start the rest of the sentence.
-const afterName = new Set('是的在想要我你他她们們今昨从從来來去和跟与與说說也就都已还還因所这這那对對向给給请請啊呀吧呢嘛啦喔哦了过過係嘅个個住话話电電手号號到同为為于於被把让讓会會');
+export const afterName = new Set('是的在想要我你他她们們今昨从從来來去和跟与與说說也就都已还還因所这這那对對向给給请請啊呀吧呢嘛啦喔哦了过過係嘅个個住话話电電手号號到同为為于於被把让讓会會');
 const latinStopWords = new Set(['The', 'This', 'That', 'And', 'But', 'We', 'My', 'Our', 'Please', 'Thanks', 'Thank', 'Hi', 'Hello', 'From', 'Here']);
 
 const latinWord = String.raw`[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?`;
-const latinName = String.raw`${latinWord}(?: ${latinWord}){0,2}`;
+export const latinName = String.raw`${latinWord}(?: ${latinWord}){0,2}`;
 const nameAfterCue = String.raw`[\s:：]{0,2}(?<v>[\u4e00-\u9fff]{1,6}|${latinName})`;
 const nameCues = new RegExp(String.raw`(?<cue>我叫|我姓|我是|我係|本人|姓名|联系人|聯繫人|聯絡人|联络人|名字(?:叫|是|係)|[Mm]y\s+[Nn]ame\s+is|[Mm]y\s+name's|\b[Nn]ame\s?[:：])${nameAfterCue}`, 'gd');
 const introducedFrom = new RegExp(String.raw`[Tt]his\s+is\s+(?<v>${latinName})(?=\s+from\b)`, 'gd');
 
-function trimLatinName(name: string): string {
+export function trimLatinName(name: string): string {
   const words = name.split(' ');
   while (words.length > 1 && latinStopWords.has(words.at(-1) ?? '')) words.pop();
   return latinStopWords.has(words[0] ?? '') ? '' : words.join(' ');

@@ -1,5 +1,6 @@
 import { detectNames, detectNumbers } from './detectors.ts';
 import type { PersonalDataKind, Span } from './detectors.ts';
+import { detectTitledNames } from './titled-names.ts';
 
 export type { PersonalDataKind } from './detectors.ts';
 
@@ -52,25 +53,36 @@ function nonOverlapping(spans: Span[]): Span[] {
  * Text that already looks like a placeholder is escaped (see above), so `restore` can undo exactly.
  */
 export function redact(text: string): { text: string; found: Redaction[] } {
-  const detected = [...detectNumbers(text), ...detectNames(text)];
-  const spans = nonOverlapping([...detected, ...repeatedValues(text, nonOverlapping(detected))]);
+  const { texts, found } = redactAll([text]);
+  return { text: texts[0] ?? '', found };
+}
+
+/**
+ * `redact` over several texts as one: a value found in one of them is masked in all,
+ * under one placeholder (a name told after 我叫 in one message, alone in the next).
+ */
+export function redactAll(texts: string[]): { texts: string[]; found: Redaction[] } {
+  const detected = texts.map((text) => [...detectNumbers(text), ...detectNames(text), ...detectTitledNames(text)]);
+  const values = detected.flatMap((spans) => nonOverlapping(spans));
   const byValue = new Map<string, Redaction>();
   const countByKind = new Map<PersonalDataKind, number>();
-  let out = '';
-  let copied = 0;
-  for (const span of spans) {
-    let redaction = byValue.get(span.value);
-    if (!redaction) {
-      const n = (countByKind.get(span.kind) ?? 0) + 1;
-      countByKind.set(span.kind, n);
-      redaction = { placeholder: `[${span.kind.toUpperCase()}_${n}]`, kind: span.kind, value: span.value };
-      byValue.set(span.value, redaction);
+  const redacted = texts.map((text, i) => {
+    let out = '';
+    let copied = 0;
+    for (const span of nonOverlapping([...(detected[i] ?? []), ...repeatedValues(text, values)])) {
+      let redaction = byValue.get(span.value);
+      if (!redaction) {
+        const n = (countByKind.get(span.kind) ?? 0) + 1;
+        countByKind.set(span.kind, n);
+        redaction = { placeholder: `[${span.kind.toUpperCase()}_${n}]`, kind: span.kind, value: span.value };
+        byValue.set(span.value, redaction);
+      }
+      out += escapePlaceholders(text.slice(copied, span.start)) + redaction.placeholder;
+      copied = span.end;
     }
-    out += escapePlaceholders(text.slice(copied, span.start)) + redaction.placeholder;
-    copied = span.end;
-  }
-  out += escapePlaceholders(text.slice(copied));
-  return { text: out, found: [...byValue.values()] };
+    return out + escapePlaceholders(text.slice(copied));
+  });
+  return { texts: redacted, found: [...byValue.values()] };
 }
 
 /** Puts the values back where their placeholders are (placeholders not in `found` are left alone). */
