@@ -12,6 +12,7 @@ import type { ReportSource } from './reports/report-source.ts';
 import type { DeskFeed } from './ports/desk-feed.ts';
 import type { EscalationDesk } from './ports/escalation-desk.ts';
 import type { Clock } from './ports/clock.ts';
+import type { RateLimits } from './ports/rate-limits.ts';
 import type { StaffDirectory } from './ports/staff-directory.ts';
 import type { Understanding } from './ports/understanding.ts';
 import type { Wording } from './ports/wording.ts';
@@ -29,6 +30,7 @@ import { MemoryInbox } from './stores/memory/memory-inbox.ts';
 import { MemoryIncidentRegister } from './stores/memory/memory-incident-register.ts';
 import { MemoryJobQueue } from './stores/memory/memory-job-queue.ts';
 import { MemoryPromiseLedger } from './stores/memory/memory-promise-ledger.ts';
+import { MemoryRateLimits } from './stores/memory/memory-rate-limits.ts';
 import { MemoryStaffDirectory } from './stores/memory/memory-staff-directory.ts';
 import { MemorySurveyStore } from './stores/memory/memory-survey-store.ts';
 import { MemoryTurnLock } from './stores/memory/memory-turn-lock.ts';
@@ -43,6 +45,8 @@ export interface Parts extends EngineStores {
   roster: DepartureRoster;
   reports: ReportSource;
   actions: CorrectiveActions;
+  /** The limits of what faces the internet: shared by every process in production. */
+  limits: RateLimits;
   /** What /readyz checks. */
   probes: Probe[];
   close(): Promise<void>;
@@ -69,6 +73,7 @@ export function memoryParts(clock: Clock, log: Logger) {
     surveys: new MemorySurveyStore(),
     reports: new MemoryReportSource({ register, ledger }),
     actions: new MemoryCorrectiveActions(),
+    limits: new MemoryRateLimits(),
     jobs,
     probes: [],
     close: () => jobs.close(),

@@ -39,8 +39,18 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').optional(),
   REDIS_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, dots, dashes or underscores').default('tripcare'),
+  /** How long Redis may take to accept a connection or answer a command; start-up fails after it. */
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** How long PostgreSQL may take to accept a connection; start-up fails after it. */
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** PostgreSQL cancels a statement that runs longer than this. */
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  /** SIGTERM ends the process within this, whatever is still under way or unreachable. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** The address travellers and WeChat/Telegram reach this server at, e.g. https://care.example.com. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** Reverse proxies in front that append to X-Forwarded-For: the client address (for limits) is read past them. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 
   WECHAT_PUPPET: z.string().min(1).optional(),
   WECHAT_PUPPET_TOKEN: z.string().min(1).optional(),

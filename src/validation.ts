@@ -8,6 +8,11 @@ export function parseJson<S extends z.ZodType>(text: string, schema: S): { data:
   } catch {
     return { error: 'not valid JSON' };
   }
-  const parsed = schema.safeParse(json);
+  return validate(json, schema);
+}
+
+/** A value checked against a schema; a failure comes back as one readable sentence, never thrown. */
+export function validate<S extends z.ZodType>(value: unknown, schema: S): { data: z.infer<S> } | { error: string } {
+  const parsed = schema.safeParse(value);
   return parsed.success ? { data: parsed.data } : { error: z.prettifyError(parsed.error).replace(/\n/g, '; ') };
 }

@@ -12,13 +12,16 @@ import type { SqlStores } from './stores/sql/sql-stores.ts';
 export type WiringName = 'embedded' | 'production';
 
 /**
- * The parts the configuration asks for: Redis (state, locks, journal, BullMQ jobs)
+ * The parts the configuration asks for: Redis (state, locks, journal, BullMQ jobs, limits)
  * when REDIS_URL is set, else memory; PostgreSQL when DATABASE_URL is set, else
  * PGlite in DATA_DIR, which one process at a time may open.
  */
 export async function openParts(config: Config, clock: Clock, log: Logger): Promise<{ parts: Parts; wiring: WiringName }> {
   const sql = await openSql(config, clock, log);
-  const fast = fastParts(config, clock, log);
+  const fast = await fastParts(config, clock, log).catch(async (e: unknown) => {
+    await sql.close();
+    throw e;
+  });
   const parts: Parts = {
     ...fast,
     register: sql.register,
@@ -44,15 +47,24 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
 /** Cases, transcripts, the ledger, staff, the desk, guides, incidents, rosters and the audit log: in PostgreSQL, or in PGlite in DATA_DIR. */
 export function openSql(config: Config, clock: Clock, log: Logger): Promise<SqlStores> {
   if (!config.DATABASE_URL) return openPglite(config.DATA_DIR, { clock });
-  return openPostgres(config.DATABASE_URL, { clock, log, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) });
+  const timeouts = { connectTimeoutMs: config.PG_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.PG_STATEMENT_TIMEOUT_MS };
+  return openPostgres(config.DATABASE_URL, { clock, log, ...timeouts, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) })
+    .catch((e: unknown) => Promise.reject(named('DATABASE_URL', e)));
 }
 
-/** State, locks, journal, jobs and the desk feed: in Redis, or in this process. */
-function fastParts(config: Config, clock: Clock, log: Logger): Pick<Parts, 'inbox' | 'store' | 'lock' | 'jobs' | 'feed' | 'probes' | 'close'> {
+/** State, locks, journal, jobs, the desk feed and rate limits: in Redis, or in this process. */
+async function fastParts(config: Config, clock: Clock, log: Logger): Promise<Pick<Parts, 'inbox' | 'store' | 'lock' | 'jobs' | 'feed' | 'limits' | 'probes' | 'close'>> {
   if (!config.REDIS_URL) {
-    const { inbox, store, lock, jobs, feed, close } = memoryParts(clock, log);
-    return { inbox, store, lock, jobs, feed, probes: [], close };
+    const { inbox, store, lock, jobs, feed, limits, close } = memoryParts(clock, log);
+    return { inbox, store, lock, jobs, feed, limits, probes: [], close };
   }
-  const redis = openRedis(config.REDIS_URL, { log, prefix: config.REDIS_PREFIX });
-  return { inbox: redis.inbox, store: redis.conversations, lock: redis.turnLock, jobs: redis.jobs, feed: redis.feed, probes: [redis.probe], close: () => redis.close() };
+  const redis = openRedis(config.REDIS_URL, { log, prefix: config.REDIS_PREFIX, connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS });
+  await redis.reached().catch(async (e: unknown) => {
+    await redis.close();
+    throw named('REDIS_URL', e);
+  });
+  return { inbox: redis.inbox, store: redis.conversations, lock: redis.turnLock, jobs: redis.jobs, feed: redis.feed, limits: redis.limits, probes: [redis.probe], close: () => redis.close() };
 }
+
+/** A service that failed at start-up, named by its variable: `DATABASE_URL: PostgreSQL at db:5432 did not answer within 5000 ms`. */
+const named = (variable: string, e: unknown): Error => new Error(`${variable}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });

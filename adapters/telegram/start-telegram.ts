@@ -1,7 +1,7 @@
 import type { ChannelSetup, ChannelStarter } from '../channel.ts';
 import { BotApi } from './bot-api.ts';
 import { Poller } from './poller.ts';
-import { RateLimiter } from '../../src/http/rate-limit.ts';
+import { perAddress } from '../../src/http/limit.ts';
 import { errorCode } from './retry-policy.ts';
 import { TelegramSender } from './telegram-sender.ts';
 import { UpdateHandler } from './update-handler.ts';
@@ -41,13 +41,16 @@ async function startPolling({ log }: ChannelSetup, api: BotApi, updates: UpdateH
   return { close: () => poller.stop() };
 }
 
-async function startWebhook({ http, config, log, clock }: ChannelSetup, api: BotApi, updates: UpdateHandler): Promise<Intake> {
+/** Per source address, before the secret is looked at: Telegram sends from a few addresses, so generously (200 in 10 s). */
+export const webhookRule = { points: 200, seconds: 10 };
+
+async function startWebhook({ app, http, config, log }: ChannelSetup, api: BotApi, updates: UpdateHandler): Promise<Intake> {
   const url = config.TELEGRAM_WEBHOOK_URL;
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   if (!url || !secret) throw new Error('TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET are required in webhook mode'); // config checks this first
   let open = true;
-  const limiter = new RateLimiter({ burst: 100, perSecond: 50 }, () => clock.now().getTime());
-  http.route('POST', webhookPath, webhookRoute({ secret, updates, limiter, log, open: () => open }));
+  const limited = perAddress(app.parts.limits.limiter('telegram.webhook', webhookRule), config.TRUST_PROXY);
+  http.route('POST', webhookPath, limited(webhookRoute({ secret, updates, log, open: () => open })));
   // Every web process sets the same webhook: harmless. Failing, the process still serves; the log says why.
   await api.setWebhook(url, secret).catch((e: unknown) => log.error('telegram.set_webhook_failed', { code: errorCode(e) }));
   return {

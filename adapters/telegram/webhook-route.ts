@@ -1,7 +1,7 @@
 import type { Handler } from '../../src/http/server.ts';
 import { sendJson } from '../../src/http/server.ts';
 import type { Logger } from '../../src/log.ts';
-import type { RateLimiter } from '../../src/http/rate-limit.ts';
+import { parseJsonInput } from '../../src/http/json-input.ts';
 import { readBody } from '../../src/http/read-body.ts';
 import { secretMatches } from './secret-token.ts';
 import type { UpdateHandler } from './update-handler.ts';
@@ -12,8 +12,6 @@ export interface WebhookRouteOptions {
   /** TELEGRAM_WEBHOOK_SECRET, which Telegram sends back in `X-Telegram-Bot-Api-Secret-Token`. */
   secret: string;
   updates: UpdateHandler;
-  /** Per source address: the route faces the internet. */
-  limiter: RateLimiter;
   log: Logger;
   /** Updates are a few KB; larger bodies are refused. Default 1 MiB. */
   maxBodyBytes?: number;
@@ -27,14 +25,10 @@ export interface WebhookRouteOptions {
  * acknowledged, or Telegram would redeliver them for hours.
  */
 export function webhookRoute(options: WebhookRouteOptions): Handler {
-  const { secret, updates, limiter, log, open } = options;
+  const { secret, updates, log, open } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   return async (req, res) => {
     if (!open()) return sendJson(res, 503, { error: 'closing' });
-    if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
-      res.setHeader('retry-after', '1');
-      return sendJson(res, 429, { error: 'too many requests' });
-    }
     if (!secretMatches(req.headers['x-telegram-bot-api-secret-token'], secret)) {
       log.warn('telegram.webhook_unauthorized', {});
       return sendJson(res, 401, { error: 'unauthorized' });
@@ -44,14 +38,12 @@ export function webhookRoute(options: WebhookRouteOptions): Handler {
       res.setHeader('connection', 'close'); // the rest of the body is not read
       return sendJson(res, 413, { error: 'too large' });
     }
-    let update: unknown;
-    try {
-      update = JSON.parse(body.toString('utf8'));
-    } catch {
+    const update = parseJsonInput(body.toString('utf8'));
+    if (!update.ok) {
       log.warn('telegram.webhook_malformed', { bytes: body.length });
-      return sendJson(res, 400, { error: 'not JSON' });
+      return sendJson(res, 400, { error: update.problem });
     }
-    await updates.handle(update); // a failure becomes a 500 in the server
+    await updates.handle(update.value); // a failure becomes a 500 in the server
     sendJson(res, 200, { ok: true });
   };
 }

@@ -10,6 +10,7 @@ import type { Handler } from '../../src/http/server.ts';
 import { errorFields } from '../../src/log.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Clock } from '../../src/ports/clock.ts';
+import type { Acceptance } from '../../src/ports/inbox.ts';
 import { inboundMessage, localeOf } from './activities.ts';
 import type { ActivityStore, AzureReference, DirectLineActivity } from './activity-store.ts';
 import { readJson } from './http-io.ts';
@@ -69,6 +70,11 @@ export class WebchatBot {
   /** Whether Azure Bot Service traffic is taken: only with app credentials, so JWTs are checked. */
   get acceptsAzure(): boolean {
     return this.#appId !== '';
+  }
+
+  /** Journals a traveller's activity from our Direct Line before it is echoed: the echo then promises an answer. */
+  journal(activity: DirectLineActivity): Promise<Acceptance> {
+    return this.#setup.app.engine.journal(inboundMessage(activity as unknown as Activity, this.#setup.clock.now()));
   }
 
   /** A traveller's activity from our Direct Line (its token already checked), through the adapter to the engine. */

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { HttpServer } from '../../src/http/server.ts';
+import type { Handler, HttpServer } from '../../src/http/server.ts';
 import { catalogues } from '../../src/i18n/render.ts';
 import { locales } from '../../src/taxonomy.ts';
 import { localeOf } from './activities.ts';
@@ -18,6 +18,8 @@ export interface ChatPageOptions {
    * site). Default `'self' https:`: any https site; list the agency's origins to narrow it.
    */
   frameAncestors?: string;
+  /** Wraps every route of the page: its per-address limit. */
+  limit: (handler: Handler) => Handler;
 }
 
 /** Web Chat's bundle from the installed package (the minimal one: plain text and buttons need no Markdown or cards). */
@@ -49,13 +51,14 @@ const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-ref
  * `/chat/chat.css` and `/chat/embed.js` (one script tag on the agency's site).
  */
 export function routeChatPage(http: HttpServer, options: ChatPageOptions): void {
+  const { limit } = options;
   const frameAncestors = options.frameAncestors ?? "'self' https:";
   const chatJs = readFileSync(new URL('chat.js', publicDir));
   const chatCss = readFileSync(new URL('chat.css', publicDir));
   const embedJs = Buffer.from(readFileSync(new URL('embed.js', publicDir), 'utf8').replace('/*LABELS*/ {}', scriptJson(pageLabels)));
   let bundle: { plain: Buffer; gzip: Buffer } | undefined;
 
-  http.route('GET', '/chat', (req, res) => {
+  http.route('GET', '/chat', limit((req, res) => {
     const nonce = randomBytes(16).toString('base64');
     const lang = chosenLocale(req, options.defaultLocale);
     res.writeHead(200, {
@@ -86,23 +89,23 @@ export function routeChatPage(http: HttpServer, options: ChatPageOptions): void 
 </body>
 </html>
 `);
-  });
+  }));
 
-  http.route('GET', '/chat/webchat.js', (req, res) => {
+  http.route('GET', '/chat/webchat.js', limit((req, res) => {
     bundle ??= load();
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const etag = `"webchat-${webchatVersion}"`;
     const headers = { ...common, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=604800', etag, vary: 'accept-encoding', 'cross-origin-resource-policy': 'same-origin' };
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
     res.writeHead(200, { ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}) }).end(gzip ? bundle.gzip : bundle.plain);
-  });
+  }));
 
-  const asset = (body: Buffer, type: string, crossOrigin: boolean) => (_req: IncomingMessage, res: ServerResponse) => {
+  const asset = (body: Buffer, type: string, crossOrigin: boolean) => limit((_req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, {
       ...common, 'content-type': type, 'cache-control': 'public, max-age=3600',
       'cross-origin-resource-policy': crossOrigin ? 'cross-origin' : 'same-origin',
     }).end(body);
-  };
+  });
   http.route('GET', '/chat/chat.js', asset(chatJs, 'text/javascript; charset=utf-8', false));
   http.route('GET', '/chat/chat.css', asset(chatCss, 'text/css; charset=utf-8', false));
   http.route('GET', '/chat/embed.js', asset(embedJs, 'text/javascript; charset=utf-8', true));

@@ -1,16 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../src/config.ts';
+import { clientAddress } from '../../src/http/client-address.ts';
+import { admit } from '../../src/http/limit.ts';
 import { sendJson } from '../../src/http/server.ts';
 import type { HttpServer } from '../../src/http/server.ts';
 import { errorFields } from '../../src/log.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Clock } from '../../src/ports/clock.ts';
+import type { RateLimiter } from '../../src/ports/rate-limits.ts';
 import { echoActivity } from './activities.ts';
 import type { ActivityStore, NewActivity } from './activity-store.ts';
 import type { WebchatBot } from './bot.ts';
-import { bearer, clientIp, readJson } from './http-io.ts';
-import type { RateLimiter } from '../../src/http/rate-limit.ts';
+import { bearer, readJson } from './http-io.ts';
 import { conversationIdSchema, postedActivitySchema, tokenRequestSchema, watermarkSchema } from './schemas.ts';
 import type { TokenSigner } from './tokens.ts';
 import { readUpload, serveFile } from './uploads.ts';
@@ -23,7 +25,10 @@ export interface DirectLineSetup {
   config: Config;
   clock: Clock;
   log: Logger;
-  limits: { tokens: RateLimiter; posts: RateLimiter };
+  /** Per client address: new conversations; messages and uploads; every other call (polling, reconnects, refreshes, files). */
+  limits: { tokens: RateLimiter; posts: RateLimiter; reads: RateLimiter };
+  /** TRUST_PROXY: see `clientAddress`. */
+  trustProxy: number;
   uploads: UploadLimits;
 }
 
@@ -38,10 +43,11 @@ const conversationPath = /^\/v3\/directline\/conversations\/([^/]+)(\/activities
  * stream is `directline-stream.ts`), plus `POST /api/webchat/token` for our page.
  */
 export function routeDirectLine(http: HttpServer, setup: DirectLineSetup): void {
-  const { store, signer, bot, config, clock, log, limits, uploads } = setup;
+  const { store, signer, bot, config, clock, log, limits, uploads, trustProxy } = setup;
+  const within = (limiter: RateLimiter, req: IncomingMessage, res: ServerResponse) => admit(res, limiter, clientAddress(req, trustProxy));
 
   const newConversation = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!limits.tokens.take(clientIp(req))) return tooMany(res);
+    if (!(await within(limits.tokens, req, res))) return;
     const read = await readJson(req, maxTokenBody);
     if (!read.ok) return sendJson(res, read.status, { error: 'bad request' });
     const body = tokenRequestSchema.safeParse(read.value);
@@ -72,7 +78,7 @@ export function routeDirectLine(http: HttpServer, setup: DirectLineSetup): void 
   };
 
   const post = async (req: IncomingMessage, res: ServerResponse, conversationId: string) => {
-    if (!limits.posts.take(clientIp(req))) return tooMany(res);
+    if (!(await within(limits.posts, req, res))) return;
     const read = await readJson(req, maxActivityBody);
     if (!read.ok) return sendJson(res, read.status, { error: read.status === 413 ? 'activity too large' : 'bad request' });
     const parsed = postedActivitySchema.safeParse(read.value);
@@ -83,7 +89,7 @@ export function routeDirectLine(http: HttpServer, setup: DirectLineSetup): void 
 
   /** Photos (evidence) and PDFs: each file kept in the store, the message echoed with links to them. */
   const upload = async (req: IncomingMessage, res: ServerResponse, conversationId: string) => {
-    if (!limits.posts.take(clientIp(req))) return tooMany(res);
+    if (!(await within(limits.posts, req, res))) return;
     const read = await readUpload(req, uploads);
     if (!read.ok) return sendJson(res, read.status, { error: read.status === 413 ? 'upload too large' : read.status === 415 ? 'only photos and PDFs are taken' : 'bad upload' });
     if ((await store.origin(conversationId))?.kind !== 'directline') return sendJson(res, 404, { error: 'no such conversation' });
@@ -98,16 +104,24 @@ export function routeDirectLine(http: HttpServer, setup: DirectLineSetup): void 
 
   /** Appends a traveller's activity (the echo Web Chat waits for), hands a message to the bot, answers its id. */
   const deliver = async (res: ServerResponse, conversationId: string, activity: NewActivity) => {
-    const stored = await store.append(conversationId, activity);
-    if (stored.type === 'message') {
-      try {
-        await bot.fromDirectLine(stored);
-      } catch (e) {
-        log.error('webchat.turn_failed', { conversationId, ...errorFields(e) });
-        return sendJson(res, 502, { error: 'the bot could not take it; please send again' });
-      }
+    if (activity.type !== 'message') return sendJson(res, 200, { id: (await store.append(conversationId, activity)).id });
+    // Journaled before it is echoed: a traveller never sees a message that may go unanswered.
+    // Web Chat's own id for it makes a resend the same message, journaled and echoed once.
+    const messageId = `${conversationId}|c:${activity.channelData?.clientActivityID ?? randomUUID()}`;
+    try {
+      await bot.journal({ ...activity, id: messageId });
+    } catch (e) {
+      log.error('webchat.journal_failed', { conversationId, ...errorFields(e) });
+      return sendJson(res, 503, { error: 'the bot could not take it; please send again' });
     }
-    sendJson(res, 200, { id: stored.id });
+    const echoed = await store.append(conversationId, activity, messageId);
+    try {
+      await bot.fromDirectLine({ ...echoed, id: messageId });
+    } catch (e) {
+      // Journaled and echoed: the recovery loop answers it, so the traveller need not send it again.
+      log.error('webchat.turn_failed', { conversationId, ...errorFields(e) });
+    }
+    sendJson(res, 200, { id: echoed.id });
   };
 
   http.route('POST', '/api/webchat/token', newConversation);
@@ -118,11 +132,13 @@ export function routeDirectLine(http: HttpServer, setup: DirectLineSetup): void 
   });
 
   http.route('POST', '/v3/directline/tokens/refresh', async (req, res) => {
+    if (!(await within(limits.reads, req, res))) return;
     const conversationId = authorize(req, res);
     if (conversationId) sendJson(res, 200, { conversationId, ...signer.issue(conversationId) });
   });
 
   http.route('POST', '/v3/directline/conversations', async (req, res) => {
+    if (!(await within(limits.reads, req, res))) return;
     const conversationId = authorize(req, res);
     if (!conversationId) return;
     const read = await readJson(req, maxTokenBody); // { user, locale }: the token already says whose
@@ -131,6 +147,8 @@ export function routeDirectLine(http: HttpServer, setup: DirectLineSetup): void 
   });
 
   const perConversation = async (req: IncomingMessage, res: ServerResponse) => {
+    // Posts count as posts, in `post` and `upload`; every GET (polling above all) as a read.
+    if (req.method === 'GET' && !(await within(limits.reads, req, res))) return;
     const url = new URL(req.url ?? '/', 'http://local');
     const [, id = '', sub, fileId] = conversationPath.exec(url.pathname) ?? [];
     if (!conversationIdSchema.safeParse(id).success) return sendJson(res, 404, { error: 'not found' });
@@ -157,8 +175,3 @@ function streamBase(config: Config, req: IncomingMessage): string | undefined {
   const host = req.headers.host ?? '';
   return /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host) ? `ws://${host}` : undefined;
 }
-
-const tooMany = (res: ServerResponse) => {
-  res.setHeader('retry-after', '60');
-  sendJson(res, 429, { error: 'too many requests' });
-};

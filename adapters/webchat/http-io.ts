@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { parseJsonInput } from '../../src/http/json-input.ts';
 import { readBody as readHttpBody } from '../../src/http/read-body.ts';
 
 export type BodyResult = { ok: true; body: Buffer } | { ok: false; status: 400 | 413 };
@@ -25,17 +26,11 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
   return value === undefined ? { ok: false, status: 400 } : { ok: true, value };
 }
 
-/** Parsed JSON, or undefined for text that is not JSON. */
+/** Parsed JSON as `parseJsonInput` leaves it, or undefined for text that is not JSON or nests too deeply. */
 export const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const json = parseJsonInput(text);
+  return json.ok ? json.value : undefined;
 };
 
 /** The token of an `Authorization: Bearer …` header. */
 export const bearer = (req: IncomingMessage): string | undefined => /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-
-/** The peer's address. Behind a reverse proxy every client shares the proxy's: limits then apply to it. */
-export const clientIp = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { ChannelStarter } from '../channel.ts';
 import type { Config } from '../../src/config.ts';
+import { clientAddress } from '../../src/http/client-address.ts';
+import { perAddress } from '../../src/http/limit.ts';
 import type { HttpServer } from '../../src/http/server.ts';
-import { errorFields } from '../../src/log.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Clock } from '../../src/ports/clock.ts';
+import { closeRedis, commandRedisOptions } from '../../src/stores/redis/redis-connection.ts';
+import { addressOf, errorLog } from '../../src/stores/service-errors.ts';
+import type { RateLimits, RateRule } from '../../src/ports/rate-limits.ts';
 import type { ActivityStore } from './activity-store.ts';
 import { WebchatBot } from './bot.ts';
 import { routeChatPage } from './chat-page.ts';
@@ -13,8 +17,6 @@ import { routeDirectLine } from './directline-routes.ts';
 import { directLineStream } from './directline-stream.ts';
 import type { DirectLineStream } from './directline-stream.ts';
 import { MemoryActivityStore } from './memory-activity-store.ts';
-import { RateLimiter } from '../../src/http/rate-limit.ts';
-import type { RateLimitOptions } from '../../src/http/rate-limit.ts';
 import { RedisActivityStore } from './redis-activity-store.ts';
 import { webchatSender } from './sender.ts';
 import { TokenSigner } from './tokens.ts';
@@ -26,16 +28,29 @@ export interface WebchatOptions {
   store?: ActivityStore;
   /** Default 1800 s, as Azure's Direct Line; Web Chat refreshes every 15 minutes. */
   tokenLifetimeSeconds?: number;
-  /** Per client IP and process. Defaults: 20 tokens and 120 posted activities a minute. */
-  rateLimits?: { tokens?: RateLimitOptions; posts?: RateLimitOptions };
+  /** Per client address, shared by every process; see `defaultRateLimits`. */
+  rateLimits?: Partial<Record<WebchatLimit, RateRule>>;
   /** CSP frame-ancestors of the page; see `ChatPageOptions`. */
   frameAncestors?: string;
   /** Per upload request; see `UploadLimits`. */
   uploads?: Partial<UploadLimits>;
 }
 
-/** Per client IP: tokens 20 at once then one every 3 s; posts 120 at once then two a second. */
-const defaultRateLimits = { tokens: { burst: 20, perSecond: 20 / 60 }, posts: { burst: 120, perSecond: 2 } };
+export type WebchatLimit = 'tokens' | 'posts' | 'reads' | 'page' | 'azure';
+
+/**
+ * Per client address, a minute: 20 new conversations; 120 messages and uploads; 600 other
+ * Direct Line calls (Web Chat polls about once a second; reconnects, refreshes, files, streams);
+ * 120 loads of the page and its scripts. Azure Bot Service carries every traveller's messages
+ * from a few addresses: 3,000.
+ */
+const defaultRateLimits: Record<WebchatLimit, RateRule> = {
+  tokens: { points: 20, seconds: 60 },
+  posts: { points: 120, seconds: 60 },
+  reads: { points: 600, seconds: 60 },
+  page: { points: 120, seconds: 60 },
+  azure: { points: 3_000, seconds: 60 },
+};
 
 /**
  * The web chat channel, with options. Everywhere it sends (replies land in the activity
@@ -54,7 +69,7 @@ export const createWebchatStarter = (options: WebchatOptions = {}): ChannelStart
   app.router.register('webchat', webchatSender(store, bot, clock, log));
 
   if (role !== 'worker' && !config.WEBCHAT_SECRET) log.info('webchat.ephemeral_secret', { note: 'tokens end with this process; set WEBCHAT_SECRET to keep them' });
-  const stream = role !== 'worker' && secret ? serveWebchat(http, { store, bot, config, clock, log, secret, options }) : undefined;
+  const stream = role !== 'worker' && secret ? serveWebchat(http, { store, bot, config, clock, log, secret, options, limits: app.parts.limits }) : undefined;
   log.info('webchat.started', { role, store: options.store ? 'given' : config.REDIS_URL ? 'redis' : 'memory', azure: bot.acceptsAzure });
   return {
     channel: 'webchat',
@@ -76,35 +91,41 @@ interface Serving {
   log: Logger;
   secret: string;
   options: WebchatOptions;
+  limits: RateLimits;
 }
 
 /** The routes of `start` and `web`: our Direct Line and its stream, the page, and with app credentials `/api/messages`. */
-function serveWebchat(http: HttpServer, { store, bot, config, clock, log, secret, options }: Serving): DirectLineStream {
+function serveWebchat(http: HttpServer, { store, bot, config, clock, log, secret, options, limits }: Serving): DirectLineStream {
   const signer = new TokenSigner(secret, clock, options.tokenLifetimeSeconds);
-  const limits = { ...defaultRateLimits, ...options.rateLimits };
-  const now = () => clock.now().getTime();
+  const rules = { ...defaultRateLimits, ...options.rateLimits };
+  const limiter = (name: WebchatLimit) => limits.limiter(`webchat.${name}`, rules[name]);
+  const trustProxy = config.TRUST_PROXY;
+  const reads = limiter('reads');
   routeDirectLine(http, {
-    store, bot, signer, config, clock, log,
-    limits: { tokens: new RateLimiter(limits.tokens, now), posts: new RateLimiter(limits.posts, now) },
+    store, bot, signer, config, clock, log, trustProxy,
+    limits: { tokens: limiter('tokens'), posts: limiter('posts'), reads },
     uploads: { ...defaultUploadLimits, ...options.uploads },
   });
-  const stream = directLineStream(store, signer, log);
+  const stream = directLineStream(store, signer, log, { limit: (req) => reads.take(clientAddress(req, trustProxy)) });
   http.upgrade('/v3/directline/conversations/*', stream.upgrade);
-  routeChatPage(http, { defaultLocale: config.DEFAULT_LOCALE, ...(options.frameAncestors ? { frameAncestors: options.frameAncestors } : {}) });
-  if (bot.acceptsAzure) http.route('POST', '/api/messages', bot.azureMessages);
+  routeChatPage(http, {
+    defaultLocale: config.DEFAULT_LOCALE, limit: perAddress(limiter('page'), trustProxy),
+    ...(options.frameAncestors ? { frameAncestors: options.frameAncestors } : {}),
+  });
+  if (bot.acceptsAzure) http.route('POST', '/api/messages', perAddress(limiter('azure'), trustProxy)(bot.azureMessages));
   return stream;
 }
 
 function openStore(config: Config, clock: Clock, log: Logger): { store: ActivityStore; close(): Promise<void> } {
   if (!config.REDIS_URL) return { store: new MemoryActivityStore(clock), close: async () => {} };
-  const redis = new Redis(config.REDIS_URL);
-  redis.on('error', (e: unknown) => log.warn('webchat.redis_error', errorFields(e)));
+  const redis = new Redis(config.REDIS_URL, commandRedisOptions(config.REDIS_CONNECT_TIMEOUT_MS));
+  redis.on('error', errorLog(log, 'webchat.redis_error', addressOf(config.REDIS_URL)));
   const store = new RedisActivityStore(redis, { prefix: config.REDIS_PREFIX, log });
   return {
     store,
     async close() {
       await store.close();
-      await redis.quit();
+      await closeRedis(redis);
     },
   };
 }

@@ -15,6 +15,7 @@ import type { Config } from '../config.ts';
 import { loadPolicy } from '../policy/policy-file.ts';
 import { HttpServer } from '../http/server.ts';
 import type { Logger } from '../log.ts';
+import { errorFields } from '../log.ts';
 import { routeOperations } from '../ops/health.ts';
 import { prometheusLlmMetrics } from '../ops/llm-metrics.ts';
 import { createMetrics } from '../ops/metrics.ts';
@@ -31,7 +32,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Runs one tripcare process until `stop()`. SIGTERM and SIGINT stop it gracefully. */
+/** Runs one tripcare process until `stop()`. SIGTERM and SIGINT stop it gracefully, within SHUTDOWN_TIMEOUT_MS. */
 export async function serve(role: Role, config: Config, log: Logger): Promise<Running> {
   if (role !== 'start' && !config.REDIS_URL) {
     throw new ConfigError(`tripcare ${role} shares its work with other processes through Redis: set REDIS_URL (and DATABASE_URL), or run tripcare start for everything in one process.`);
@@ -75,6 +76,17 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     })();
     return stopping;
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+  const stopOnSignal = () => {
+    // What still hangs by then (a service that is down, a job that runs on) is cut off rather than keep the process.
+    setTimeout(() => {
+      log.error('stop.timed_out', { role, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    stop().then(() => process.exit(0), (e: unknown) => {
+      log.error('stop.failed', { role, ...errorFields(e) });
+      process.exit(1);
+    });
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, stopOnSignal);
   return { app, port, stop };
 }

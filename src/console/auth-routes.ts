@@ -1,19 +1,21 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { RateLimiter } from '../http/rate-limit.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { perAddress, retryAfter, tooMany } from '../http/limit.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { StaffAuth, StaffSession } from '../staff/staff-auth.ts';
+import type { RateLimits } from '../ports/rate-limits.ts';
+import type { LoginResult, StaffAuth, StaffSession } from '../staff/staff-auth.ts';
 import { readJsonBody } from './json-body.ts';
 import { sessionCookie, sessionToken } from './session-cookie.ts';
 import { checkOrigin, requireStaff } from './staff-session.ts';
 
 const maxBodyBytes = 4096;
-/** Sign-in attempts per client address: 10 at once, then one every 6 seconds. */
-const signInRate = { burst: 10, perSecond: 1 / 6 };
-/** One answer for a wrong password, an unknown username and a locked account: none tells which. */
-const refusal = 'wrong username or password, or the account is locked for a while';
+/** Sign-in attempts per client address: 10 a minute. */
+export const signInRule = { points: 10, seconds: 60 };
+/** One answer for a wrong password and an unknown username: neither tells which. */
+const refusal = 'wrong username or password';
 
 const credentials = z.object({
   username: z.string().min(1).max(100),
@@ -29,24 +31,36 @@ function sendSession(res: ServerResponse, session: StaffSession): void {
   sendJson(res, 200, view(session));
 }
 
-/** Staff sign-in: POST /api/session signs in, GET tells who is signed in, DELETE signs out. */
-export function routeStaffAuth(http: HttpServer, { auth, clock }: { auth: StaffAuth; clock: Clock }): void {
-  const limiter = new RateLimiter(signInRate, () => clock.now().getTime());
+/** 401 for wrong credentials; 429 while this address backs off for the username; 503 while too many sign-ins are hashing. */
+function refuse(res: ServerResponse, result: Exclude<LoginResult, { ok: true }>): void {
+  if (result.refusal === 'bad_credentials') return sendJson(res, 401, { error: refusal });
+  if (result.refusal === 'backing_off') return tooMany(res, result.retryAfterMs, 'too many wrong passwords for this username from this address; wait and try again');
+  res.setHeader('retry-after', retryAfter(result.retryAfterMs));
+  sendJson(res, 503, { error: 'too many sign-ins at once; try again in a moment' });
+}
 
-  http.route('POST', '/api/session', async (req, res) => {
+export interface StaffAuthRouteParts {
+  auth: StaffAuth;
+  clock: Clock;
+  limits: RateLimits;
+  /** TRUST_PROXY: see `clientAddress`. */
+  trustProxy: number;
+}
+
+/** Staff sign-in: POST /api/session signs in, GET tells who is signed in, DELETE signs out. */
+export function routeStaffAuth(http: HttpServer, { auth, clock, limits, trustProxy }: StaffAuthRouteParts): void {
+  const limited = perAddress(limits.limiter('console.sign_in', signInRule), trustProxy, 'too many sign-in attempts from this address; wait a little and try again');
+
+  http.route('POST', '/api/session', limited(async (req, res) => {
     if (!checkOrigin(req, res)) return;
-    if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
-      res.setHeader('retry-after', String(1 / signInRate.perSecond));
-      return sendJson(res, 429, { error: 'too many sign-in attempts from this address; wait a little and try again' });
-    }
     const body = await readJsonBody(req, res, maxBodyBytes, credentials);
     if (!body) return;
-    const result = await auth.login(body.data.username, body.data.password);
-    if (!result.ok) return sendJson(res, 401, { error: refusal });
+    const result = await auth.login(body.data.username, body.data.password, clientAddress(req, trustProxy));
+    if (!result.ok) return refuse(res, result);
     const secondsLeft = Math.floor((result.session.expiresAt.getTime() - clock.now().getTime()) / 1000);
     res.setHeader('set-cookie', sessionCookie(result.token, secondsLeft));
     sendSession(res, result.session);
-  });
+  }));
 
   http.route('GET', '/api/session', async (req, res) => {
     const session = await requireStaff(req, res, auth, { csrf: false });

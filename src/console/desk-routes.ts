@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StaffDesk } from '../desk/staff-desk.ts';
 import type { Teams } from '../desk/teams.ts';
 import { openEventStream } from '../http/event-stream.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
+import type { RateLimiter } from '../ports/rate-limits.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { GuideDesk } from '../guides/guide-desk.ts';
 import { departureSchema, departuresBody, newGuideBody } from '../guides/guide-desk.ts';
 import type { IncidentDesk } from '../incidents/incident-desk.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
+import type { RateLimiter } from '../ports/rate-limits.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { parseJsonInput } from '../http/json-input.ts';
 import { readBody } from '../http/read-body.ts';
 import { sendJson } from '../http/server.ts';
-import { parseJson } from '../validation.ts';
+import { validate } from '../validation.ts';
 
 /**
  * A JSON body of at most `maxBytes` matching `schema`, or null having answered
- * 413 (too large) or 400 (unreadable, not JSON, or not as the schema says, naming the field).
+ * 413 (too large) or 400 (unreadable, not JSON, nested too deeply, or not as the schema says, naming the field).
  * The body itself is never quoted back.
  */
 export async function readJsonBody<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, maxBytes: number, schema: S): Promise<{ data: z.infer<S> } | null> {
@@ -22,7 +23,12 @@ export async function readJsonBody<S extends z.ZodType>(req: IncomingMessage, re
     return null;
   }
   // No body at all is an empty object: a POST that only names its action (claim) needs none.
-  const parsed = parseJson(body.length === 0 ? '{}' : body.toString('utf8'), schema);
+  const json = parseJsonInput(body.length === 0 ? '{}' : body.toString('utf8'));
+  if (!json.ok) {
+    sendJson(res, 400, { error: `the request body is not as expected: ${json.problem}` });
+    return null;
+  }
+  const parsed = validate(json.value, schema);
   if ('error' in parsed) {
     sendJson(res, 400, { error: `the request body is not as expected: ${parsed.error}` });
     return null;

@@ -39,7 +39,7 @@ export const openApiDocument = {
   security: [{ session: [] }],
   paths: {
     '/api/session': {
-      post: { summary: 'Sign in', security: [], requestBody: json(z.object({ username: z.string(), password: z.string() })), responses: ok('signed in: the staff member, the CSRF token and when the session ends') },
+      post: { summary: 'Sign in', security: [], requestBody: json(z.object({ username: z.string(), password: z.string() })), responses: { ...ok('signed in: the staff member, the CSRF token and when the session ends'), 503: { ...error, description: 'too many sign-ins at once: try again after Retry-After' } } },
       get: { summary: 'Who is signed in', responses: ok('the session') },
       delete: { summary: 'Sign out', ...changing, responses: { 204: { description: 'signed out' }, ...errors } },
     },

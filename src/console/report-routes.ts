@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { responsibleParties } from '../desk/resolution.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
+import { perAddress } from '../http/limit.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { RateLimiter, RateLimits } from '../ports/rate-limits.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
 import { reportCsv } from '../reports/csv.ts';
 import { pageLocale, wordsOf } from '../reports/page-words.ts';
@@ -24,16 +25,24 @@ export interface ReportRouteParts {
   reports: ReportDesk;
   auth: StaffAuth;
   limiter: RateLimiter;
+  /** For the public page: counted per client address (TRUST_PROXY, see `clientAddress`). */
+  limits: RateLimits;
+  trustProxy: number;
   policy: AgencyPolicy;
   clock: Clock;
 }
 
-/** The public page is cheap but unauthenticated: a few views a minute per address. */
-export const commitmentsRate = { burst: 10, perSecond: 0.2 };
+/** The public page is cheap but unauthenticated: 10 views a minute per address. */
+export const commitmentsRule = { points: 10, seconds: 60 };
 /** Reports scan a period's cases: up to about three years at once. */
 const maxPeriodDays = 1100;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is a date: yyyy-mm-dd').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a date');
+/**
+ * Years 1900-2999: periods reach 1100 days either side and are queried as ISO instants, which
+ * PostgreSQL refuses for year 0, years before it and years past 9999 (`+010000-…`).
+ */
+const year = '(19|2\\d)\\d{2}';
+const day = z.string().regex(new RegExp(`^${year}-\\d{2}-\\d{2}$`), 'is a date: yyyy-mm-dd, from 1900 to 2999').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a date');
 const periodQuery = z.object({ from: day.optional(), to: day.optional(), by: z.enum(groupings).default('month') });
 
 /** A tour code as reports key it: trimmed, upper case. */
@@ -50,7 +59,7 @@ export const actionBody = z.strictObject({
   dueDate: day,
 });
 
-const quarterPattern = /^\d{4}-Q[1-4]$/;
+const quarterPattern = new RegExp(`^${year}-Q[1-4]$`);
 const actionId = /^CA-[A-Z0-9]{6}$/;
 const query = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://local').searchParams;
 const sendPage = (res: ServerResponse, body: string) => void res.writeHead(200, { ...consoleHeaders, 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' }).end(body);
@@ -58,7 +67,7 @@ const sendPage = (res: ServerResponse, body: string) => void res.writeHead(200, 
 /** Reports (JSON and CSV), the printable quarterly page, the public commitments page and corrective actions. */
 export function routeReports(http: HttpServer, p: ReportRouteParts): void {
   const { limiter } = p;
-  const publicLimiter = new RateLimiter(commitmentsRate, () => p.clock.now().getTime());
+  const publicPage = perAddress(p.limits.limiter('reports.commitments', commitmentsRule), p.trustProxy, 'too many requests; wait a minute');
   const kit = { auth: p.auth, limiter, check: { roles: managerRoles } };
   const manager = async (req: IncomingMessage, res: ServerResponse) => (await requireStaff(req, res, p.auth, { csrf: false, roles: managerRoles }))?.staff;
 
@@ -93,11 +102,10 @@ export function routeReports(http: HttpServer, p: ReportRouteParts): void {
     sendPage(res, quarterlyPage(locale, wordsOf(locale), quarter, await p.reports.quarter(actor, quarter, reportNames)));
   });
 
-  http.route('GET', '/commitments', async (req, res) => {
-    if (!publicLimiter.take(req.socket.remoteAddress ?? 'unknown')) return sendJson(res, 429, { error: 'too many requests; wait a minute' });
+  http.route('GET', '/commitments', publicPage(async (req, res) => {
     const locale = pageLocale(query(req).get('lang'), req.headers['accept-language']);
     sendPage(res, commitmentsPage(locale, wordsOf(locale), p.policy, await p.reports.lastQuarter()));
-  });
+  }));
 
   http.route('GET', '/api/actions', async (req, res) => {
     const actor = await manager(req, res);

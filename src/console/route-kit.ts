@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { DeskError } from '../desk/desk-error.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
+import { admit } from '../http/limit.ts';
 import { sendJson } from '../http/server.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { RateLimiter, RateLimits } from '../ports/rate-limits.ts';
 import type { Staff, StaffAuth } from '../staff/staff-auth.ts';
 import { readJsonBody } from './json-body.ts';
 import { requireStaff } from './staff-session.ts';
@@ -13,11 +13,12 @@ import type { StaffCheck } from './staff-session.ts';
 
 const maxBodyBytes = 16 * 1024;
 
-/** Per staff member, across the whole API: bursts of 30 actions, then 2 a second; a stuck script cannot flood travellers. */
-const actionRate = { burst: 30, perSecond: 2 };
+/** Per staff member, across the whole API: 30 actions in 15 seconds, 2 a second; a stuck script cannot flood travellers. */
+const actionRule = { points: 30, seconds: 15 };
+export const tooManyActions = 'too many actions at once; wait a moment';
 
 /** The one limiter of staff actions, shared by every console route. */
-export const actionLimiter = (clock: Clock): RateLimiter => new RateLimiter(actionRate, () => clock.now().getTime());
+export const actionLimiter = (limits: RateLimits): RateLimiter => limits.limiter('console.actions', actionRule);
 
 /** A change to one resource (a case, an incident, a guide): its body's schema, and what it does. */
 export interface Action<S extends z.ZodType = z.ZodType> {
@@ -41,7 +42,7 @@ export async function runAction(req: IncomingMessage, res: ServerResponse, p: { 
   const session = await requireStaff(req, res, p.auth, { ...p.check, csrf: true });
   if (!session) return;
   if (!chosen) return sendJson(res, 404, { error: 'no such action' });
-  if (!p.limiter.take(session.staff.id)) return sendJson(res, 429, { error: 'too many actions at once; wait a moment' });
+  if (!(await admit(res, p.limiter, session.staff.id, tooManyActions))) return;
   const input = await readJsonBody(req, res, maxBodyBytes, chosen.body);
   if (input) await run(res, () => chosen.run(session.staff, id, input.data));
 }

@@ -2,18 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { scheduleGreetings } from '../followups/schedule-greetings.ts';
 import type { GreetingSchedule } from '../followups/schedule-greetings.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
+import { admit } from '../http/limit.ts';
 import { readBody } from '../http/read-body.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
+import type { RateLimiter } from '../ports/rate-limits.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
 import { managerRoles } from '../staff/roles.ts';
 import { importTrips } from '../trips/trip-import.ts';
 import type { CheckedRows } from '../trips/trip-rows.ts';
 import { checkRows, csvRows, maxTripBytes, maxTripRows } from '../trips/trip-rows.ts';
 import { readJsonBody } from './json-body.ts';
-import { answer } from './route-kit.ts';
+import { answer, tooManyActions } from './route-kit.ts';
 import { requireStaff } from './staff-session.ts';
 
 export interface TripRouteParts extends GreetingSchedule {
@@ -35,7 +36,7 @@ export function routeTrips(http: HttpServer, p: TripRouteParts): void {
   const handle = (read: (req: IncomingMessage, res: ServerResponse) => Promise<CheckedRows | null>) => async (req: IncomingMessage, res: ServerResponse) => {
     const session = await requireStaff(req, res, p.auth, { csrf: true, roles: managerRoles });
     if (!session) return;
-    if (!limiter.take(session.staff.id)) return sendJson(res, 429, { error: 'too many actions at once; wait a moment' });
+    if (!(await admit(res, limiter, session.staff.id, tooManyActions))) return;
     const checked = await read(req, res);
     if (checked) answer(res, 200, await importTrips({ ...p, scheduleGreetings: (trip) => scheduleGreetings(p, trip) }, session.staff.id, checked));
   };
@@ -46,7 +47,7 @@ export function routeTrips(http: HttpServer, p: TripRouteParts): void {
   }));
 }
 
-/** A UTF-8 CSV body of at most 5 MB, or null having answered 415, 413 or 400. */
+/** A UTF-8 CSV body of at most 5 MB without NUL, or null having answered 415, 413 or 400. */
 async function readCsvBody(req: IncomingMessage, res: ServerResponse): Promise<CheckedRows | null> {
   if (!/^text\/csv\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     req.resume();
@@ -69,6 +70,11 @@ async function readCsvBody(req: IncomingMessage, res: ServerResponse): Promise<C
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     sendJson(res, 400, { error: 'the file is not UTF-8 text' });
+    return null;
+  }
+  // Valid UTF-8, but no text holds NUL (PostgreSQL refuses it): most likely a UTF-16 file.
+  if (text.includes('\u0000')) {
+    sendJson(res, 400, { error: 'the file holds NUL characters; save it as UTF-8 text' });
     return null;
   }
   return csvRows(text);

@@ -15,7 +15,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore, TurnLock } from '../ports/conversation-store.ts';
 import { findBindingCode } from '../guides/binding-code.ts';
 import type { GuideRegistry } from '../ports/guide-registry.ts';
-import type { Inbox } from '../ports/inbox.ts';
+import type { Acceptance, Inbox } from '../ports/inbox.ts';
 import type { IncidentRegister } from '../ports/incident-register.ts';
 import type { EscalationDesk } from '../ports/escalation-desk.ts';
 import type { SurveyStore } from '../ports/survey-store.ts';
@@ -132,6 +132,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   work(): void {
     this.#parts.jobs.process('turn.flush', (job) => this.#flush(job));
     this.#parts.jobs.process('sla.due', (job) => this.#timerDue(job));
+  }
+
+  /**
+   * Journals a message without answering it yet; 'done' for a repeat. Once this resolves the message
+   * will be answered, by `receive` or after a crash by recovery: a channel may show it to the traveller.
+   */
+  async journal(inbound: InboundMessage): Promise<Acceptance> {
+    return this.#parts.inbox.accept(sanitize(inbound, this.#options.maxTextLength).message);
   }
 
   /**

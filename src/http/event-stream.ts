@@ -18,6 +18,9 @@ export interface EventStream {
   close(): void;
 }
 
+/** How long a client told the server is closing waits before it reconnects. */
+const reconnectAfterClosingMs = 5_000;
+
 const headers = {
   'content-type': 'text/event-stream',
   'cache-control': 'no-store',
@@ -50,7 +53,15 @@ export function openEventStream(res: ServerResponse, options: EventStreamOptions
   };
   const heartbeat = setInterval(() => write(':\n\n'), heartbeatMs).unref();
   void closed.then(() => clearInterval(heartbeat));
-  options.server.hold(res);
+  const close = () => {
+    clearInterval(heartbeat);
+    if (!over()) res.end();
+  };
+  options.server.hold(res, () => {
+    // The server is going away: the client is told, and to wait a moment before it reconnects (to a process that serves then).
+    write(`event: closing\ndata: null\nretry: ${reconnectAfterClosingMs}\n\n`);
+    close();
+  });
   return {
     send(event, data) {
       // A line break would end the field and let the rest be read as fields of its own.
@@ -59,9 +70,6 @@ export function openEventStream(res: ServerResponse, options: EventStreamOptions
       write(`event: ${event}\ndata: ${JSON.stringify(data) ?? 'null'}\n\n`);
     },
     closed,
-    close() {
-      clearInterval(heartbeat);
-      if (!over()) res.end();
-    },
+    close,
   };
 }

@@ -21,9 +21,11 @@ export class HttpServer {
   readonly #routes: { method: string; path: string; handler: Handler }[] = [];
   readonly #upgrades: { path: string; handler: UpgradeHandler }[] = [];
   readonly #upgraded = new Set<Duplex>();
-  readonly #held = new Set<ServerResponse>();
+  /** Each held response, with how to end it. */
+  readonly #held = new Map<ServerResponse, () => void>();
   readonly #server: Server;
   readonly #log: Logger;
+  #closing = false;
 
   constructor(log: Logger) {
     this.#log = log;
@@ -43,12 +45,14 @@ export class HttpServer {
   }
 
   /**
-   * Registers a long-lived response (an event stream), which `close()` ends rather than
-   * waiting for it: it would never finish by itself. Forgotten once it closes.
+   * Registers a long-lived response (an event stream), which `close()` ends with `end`
+   * rather than waiting for it: it would never finish by itself. Forgotten once it closes;
+   * ended at once when the server is already closing.
    */
-  hold(res: ServerResponse): void {
+  hold(res: ServerResponse, end: () => void = () => res.end()): void {
     if (res.closed) return; // its client already left: there is nothing to end, nor a close to forget it on
-    this.#held.add(res);
+    if (this.#closing) return end();
+    this.#held.set(res, end);
     res.once('close', () => this.#held.delete(res));
   }
 
@@ -61,17 +65,23 @@ export class HttpServer {
 
   /** Stops taking connections and waits for the open requests to finish; upgraded connections are cut, held responses ended. */
   close(): Promise<void> {
+    this.#closing = true;
     return new Promise((resolve) => {
       this.#server.close(() => resolve());
       this.#server.closeIdleConnections();
       for (const socket of this.#upgraded) socket.destroy();
-      for (const res of this.#held) res.end();
+      for (const end of this.#held.values()) end();
     });
   }
 
   #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy()); // a reset by the peer must not crash the process
-    const route = this.#upgrades.find((u) => matches(u.path, pathOf(req)));
+    const path = targetOf(req)?.pathname;
+    if (path === undefined) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const route = this.#upgrades.find((u) => matches(u.path, path));
     if (!route) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
@@ -82,7 +92,12 @@ export class HttpServer {
   }
 
   async #dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = pathOf(req);
+    // Once closing, no connection is kept alive: a client (an EventSource reconnecting) would
+    // send its next request on it, and the close would wait for that one too.
+    res.once('finish', () => this.#closing && req.socket.destroySoon());
+    if (this.#closing) return sendJson(res.setHeader('connection', 'close'), 503, { error: 'shutting down' });
+    const path = targetOf(req)?.pathname;
+    if (path === undefined) return sendJson(res, 400, { error: 'bad request target' });
     const matching = this.#routes.filter((r) => matches(r.path, path));
     const route = matching.find((r) => r.method === req.method);
     if (!route) return sendJson(res, matching.length > 0 ? 405 : 404, { error: matching.length > 0 ? 'method not allowed' : 'not found' });
@@ -96,5 +111,13 @@ export class HttpServer {
   }
 }
 
-const pathOf = (req: IncomingMessage): string => new URL(req.url ?? '/', 'http://local').pathname;
+/**
+ * The request's target; undefined when it is no URL (`//`, which would throw in every handler
+ * that reads the query) or its query holds a NUL (`%00`), which PostgreSQL refuses. A NUL in
+ * the path needs no check: no route's path holds one.
+ */
+const targetOf = (req: IncomingMessage): URL | undefined => {
+  const url = URL.parse(req.url ?? '/', 'http://local');
+  return url === null || url.search.includes('%00') ? undefined : url;
+};
 const matches = (pattern: string, path: string): boolean => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);

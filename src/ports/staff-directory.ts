@@ -9,10 +9,6 @@ export interface StaffAccount {
   role: StaffRole;
   /** From `hashPassword`; never logged, audited or sent. */
   passwordHash: string;
-  /** Failed sign-ins since `firstFailedAt`; see `recordFailedLogin`. */
-  failedLogins: number;
-  firstFailedAt: Date | null;
-  lockedUntil: Date | null;
   teams: string[];
   createdAt: Date;
 }
@@ -42,15 +38,6 @@ export interface StaffDirectory {
   byUsername(username: string): Promise<StaffAccount | undefined>;
   /** Every account, by username regardless of case. */
   list(): Promise<StaffAccount[]>;
-  /**
-   * Counts one failed sign-in, atomically: the count restarts at 1 when the first
-   * counted failure was before `windowStart`. Returns the count.
-   */
-  recordFailedLogin(id: string, at: Date, windowStart: Date): Promise<number>;
-  lock(id: string, until: Date): Promise<void>;
-  /** A successful sign-in: no failures counted, not locked. */
-  clearFailedLogins(id: string): Promise<void>;
-
   createSession(session: StaffSessionRecord): Promise<void>;
   /** The session, unless it has expired by `now`. */
   findSession(tokenHash: string, now: Date): Promise<StaffSessionRecord | undefined>;

@@ -1,13 +1,13 @@
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { RateLimiter, RateLimits, RateRule } from '../ports/rate-limits.ts';
 import type { StaffAccount, StaffDirectory } from '../ports/staff-directory.ts';
-import { isLocked, lockoutDefaults } from './lockout.ts';
-import type { LockoutRule } from './lockout.ts';
+import { HashGate } from './hash-gate.ts';
 import { hashPassword, scryptDefaults, verifyPassword } from './password.ts';
 import type { ScryptParams } from './password.ts';
 import { csrfTokenFor, newSessionToken, sameSecret, sessionTokenHash } from './session-token.ts';
 
-/** A staff member as the console sees them: never the hash or the lockout counters. */
+/** A staff member as the console sees them: never the hash. */
 export type Staff = Pick<StaffAccount, 'id' | 'username' | 'displayName' | 'role' | 'teams'>;
 
 export interface StaffSession {
@@ -19,13 +19,26 @@ export interface StaffSession {
 
 export type LoginResult =
   | { ok: true; token: string; session: StaffSession }
-  | { ok: false; refusal: 'bad_credentials' | 'locked' };
+  | { ok: false; refusal: 'bad_credentials' }
+  /** Too many wrong passwords for the username from this address, or too many sign-ins hashing at once. */
+  | { ok: false; refusal: 'backing_off' | 'busy'; retryAfterMs: number };
+
+/**
+ * Wrong passwords per username and address: after 5 within 15 minutes that address waits out
+ * the 15 minutes for that username. A stranger elsewhere cannot keep a colleague out.
+ */
+const failureRule: RateRule = { points: 5, seconds: 15 * 60 };
+/** Turned away by the gate: a second later the burst has usually passed. */
+const busyRetryMs = 1_000;
 
 export interface StaffAuthOptions {
   staff: StaffDirectory;
   audit: AuditLog;
   clock: Clock;
-  lockout?: LockoutRule;
+  /** Where wrong passwords are counted, per username and address. */
+  limits: RateLimits;
+  /** Default: its own, 2 hashes at once. */
+  gate?: HashGate;
   /** A session lasts this long from sign-in. Default 12 hours: a working day. */
   sessionMs?: number;
   /** For the stand-in hash an unknown username is checked against; match the accounts'. */
@@ -34,12 +47,13 @@ export interface StaffAuthOptions {
 
 const toStaff = ({ id, username, displayName, role, teams }: StaffAccount): Staff => ({ id, username, displayName, role, teams });
 
-/** Signing staff in and out: passwords, lockout, sessions and their CSRF tokens. */
+/** Signing staff in and out: passwords, backing off after wrong ones, sessions and their CSRF tokens. */
 export class StaffAuth {
   readonly #staff: StaffDirectory;
   readonly #audit: AuditLog;
   readonly #clock: Clock;
-  readonly #lockout: LockoutRule;
+  readonly #failures: RateLimiter;
+  readonly #gate: HashGate;
   readonly #sessionMs: number;
   readonly #standInHash: Promise<string>;
 
@@ -47,21 +61,27 @@ export class StaffAuth {
     this.#staff = options.staff;
     this.#audit = options.audit;
     this.#clock = options.clock;
-    this.#lockout = options.lockout ?? lockoutDefaults;
+    this.#failures = options.limits.limiter('staff.sign_in_failures', failureRule);
+    this.#gate = options.gate ?? new HashGate();
     this.#sessionMs = options.sessionMs ?? 12 * 3_600_000;
     this.#standInHash = hashPassword(newSessionToken(), options.scrypt ?? scryptDefaults);
   }
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /** `address` is the client's (see `clientAddress`): wrong passwords are counted per username and address. */
+  async login(username: string, password: string, address: string): Promise<LoginResult> {
+    // Keyed on the name typed, not the account: unknown names back off alike, so backing off tells nothing.
+    const key = `${username.toLowerCase()}|${address}`;
+    const backoff = await this.#failures.peek(key);
+    if (!backoff.allowed) return { ok: false, refusal: 'backing_off', retryAfterMs: backoff.retryAfterMs };
     const account = await this.#staff.byUsername(username);
     // Unknown usernames cost a hash too, so the time taken does not tell which usernames exist.
-    const matches = await verifyPassword(password, account?.passwordHash ?? (await this.#standInHash));
-    if (!account) return { ok: false, refusal: 'bad_credentials' };
+    const stored = account?.passwordHash ?? (await this.#standInHash);
+    const checked = await this.#gate.run(() => verifyPassword(password, stored));
+    if (!checked.ran) return { ok: false, refusal: 'busy', retryAfterMs: busyRetryMs };
     const now = this.#clock.now();
-    if (isLocked(account.lockedUntil, now)) return { ok: false, refusal: 'locked' };
-    if (!matches) return this.#failed(account, now);
+    if (!account || !checked.value) return this.#failed(key, account, now);
 
-    await this.#staff.clearFailedLogins(account.id);
+    await this.#failures.forget(key);
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.#sessionMs);
     await this.#staff.createSession({ tokenHash: sessionTokenHash(token), staffId: account.id, createdAt: now, expiresAt });
@@ -88,13 +108,12 @@ export class StaffAuth {
     return csrfToken !== undefined && sameSecret(session.csrfToken, csrfToken);
   }
 
-  async #failed(account: StaffAccount, now: Date): Promise<LoginResult> {
-    const { maxFailures, windowMs, lockMs } = this.#lockout;
-    const failures = await this.#staff.recordFailedLogin(account.id, now, new Date(now.getTime() - windowMs));
-    if (failures >= maxFailures) {
-      const until = new Date(now.getTime() + lockMs);
-      await this.#staff.lock(account.id, until);
-      await this.#audit.record({ actor: account.id, action: 'staff.locked', target: account.id, details: { failures, until: until.toISOString() }, at: now });
+  async #failed(key: string, account: StaffAccount | undefined, now: Date): Promise<LoginResult> {
+    const counted = await this.#failures.take(key);
+    // The failure that starts a wait is audited on the account, without the address (personal data).
+    if (account && counted.allowed && counted.left === 0) {
+      const details = { failures: failureRule.points, minutes: failureRule.seconds / 60 };
+      await this.#audit.record({ actor: account.id, action: 'staff.sign_in_backoff', target: account.id, details, at: now });
     }
     return { ok: false, refusal: 'bad_credentials' };
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { localeHint } from '../../adapters/telegram/locale-hint.ts';
-import { RateLimiter } from '../../src/http/rate-limit.ts';
 import { splitText } from '../../adapters/telegram/split-text.ts';
 import { UpdateHandler } from '../../adapters/telegram/update-handler.ts';
 import { ManualClock } from '../../src/clock/manual-clock.ts';
@@ -88,14 +87,5 @@ describe('Telegram helpers', () => {
     expect(splitText('short')).toEqual(['short']);
     expect(splitText('aaa\nbbb\nccc', 7)).toEqual(['aaa\nbbb', 'ccc']);
     expect(splitText('😀😀😀', 5)).toEqual(['😀😀', '😀']);
-  });
-
-  it('limits requests per source with a token bucket', () => {
-    let now = 0;
-    const limiter = new RateLimiter({ burst: 2, perSecond: 1, maxSources: 2 }, () => now);
-    expect(['a', 'a', 'a', 'b'].map((s) => limiter.take(s))).toEqual([true, true, false, true]);
-    now = 1000;
-    expect(limiter.take('a')).toBe(true);
-    expect(limiter.take('a')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { webhookRule } from '../../adapters/telegram/start-telegram.ts';
 import { expectHappyComplaint, firstComplaint, heard, secretAddingRelay, startEmulator, TelegramUser, telegramApp } from '../support/telegram-emulator.ts';
 
 const secret = 'webhook-secret-0123456789';
@@ -86,11 +87,14 @@ describe('Telegram in webhook mode: the route on a real HttpServer, fed by the t
     expect(emulator.server.storage.botMessages).toHaveLength(1);
   });
 
-  it('limits each source address (429), before looking at the secret', async () => {
+  it('limits each source address (429 with Retry-After), before looking at the secret', async () => {
     const statuses = [];
-    for (let i = 0; i < 101; i++) statuses.push((await post('{}', {})).status);
-    expect(statuses.slice(0, 100).every((s) => s === 401)).toBe(true);
-    expect(statuses[100]).toBe(429);
+    for (let i = 0; i < webhookRule.points; i++) statuses.push((await post('{}', {})).status);
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    const limited = await post('{}', {});
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(webhookRule.seconds);
   });
 
   it('tells Telegram to come back later once the channel is closing', async () => {

@@ -8,7 +8,7 @@ const complaint = 'The hotel room was filthy and there was no hot water at all!'
 describe('web chat: our Direct Line 3.0', () => {
   let server: WebchatServer;
   beforeAll(async () => {
-    server = await WebchatServer.start({ manualClock: true, webchat: { rateLimits: { tokens: { burst: 1_000, perSecond: 1_000 } } } });
+    server = await WebchatServer.start({ manualClock: true, webchat: { rateLimits: { tokens: { points: 1_000, seconds: 60 } } } });
   });
   afterAll(() => server.close());
 
@@ -80,6 +80,31 @@ describe('web chat: our Direct Line 3.0', () => {
     const next = await server.poll(c, first.watermark);
     expect(next.activities.map((a) => a.from.role)).toEqual(['user', 'bot']);
     expect(next.watermark).toBe('4');
+  });
+
+  it('journals a message before echoing it: a journal down echoes nothing; a turn that fails is still answered, and a resend is one message', async () => {
+    const c = await server.newConversation();
+    const inbox = server.app.parts.inbox;
+    const accept = inbox.accept.bind(inbox);
+    inbox.accept = async () => {
+      throw new Error('journal down');
+    };
+    await expect(server.say(c, complaint, 'journal-down')).rejects.toThrow('post answered 503');
+    expect((await server.poll(c)).activities).toEqual([]); // not shown: it was never accepted
+    inbox.accept = accept;
+
+    const store = server.app.parts.store;
+    const write = store.write.bind(store);
+    store.write = async () => {
+      throw new Error('store down');
+    };
+    const id = await server.say(c, complaint, 'store-down'); // accepted: the echo promises an answer
+    store.write = write;
+    expect((await server.poll(c)).activities.map((a) => a.from.role)).toEqual(['user']);
+    expect(await server.say(c, complaint, 'store-down')).toBe(id); // Web Chat's resend: the same message
+    const after = await server.poll(c);
+    expect(after.activities.map((a) => a.from.role)).toEqual(['user', 'bot']);
+    expect(after.activities.filter((a) => a.channelData?.clientActivityID === 'store-down')).toHaveLength(1);
   });
 
   it('streams over the WebSocket: the echo, the reply, and what another process appends', async () => {
@@ -243,15 +268,44 @@ describe('web chat: our Direct Line 3.0', () => {
 
 describe('web chat: limits and roles', () => {
   it('rate-limits token issuance and posting per client', async () => {
-    const server = await WebchatServer.start({ webchat: { rateLimits: { tokens: { burst: 2, perSecond: 2 / 60 }, posts: { burst: 1, perSecond: 1 / 60 } } } });
+    const server = await WebchatServer.start({ webchat: { rateLimits: { tokens: { points: 2, seconds: 60 }, posts: { points: 1, seconds: 60 } } } });
     try {
       const c = await server.newConversation();
       expect((await server.fetch('/api/webchat/token', { body: {} })).status).toBe(200);
       const refused = await server.fetch('/api/webchat/token', { body: {} });
       expect(refused.status).toBe(429);
-      expect(refused.headers.get('retry-after')).toBe('60');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(55);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
       await server.say(c, complaint);
       await expect(server.say(c, 'again')).rejects.toThrow(/429/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('limits polling, streams and the page per client address; behind a trusted proxy, per forwarded address', async () => {
+    const server = await WebchatServer.start({ env: { TRUST_PROXY: '1' }, webchat: { rateLimits: { reads: { points: 3, seconds: 60 }, page: { points: 1, seconds: 60 } } } });
+    try {
+      const c = await server.newConversation(); // starting it is this address's first read
+      const poll = (from: string) => server.fetch(`/v3/directline/conversations/${c.conversationId}/activities`, { token: c.token, headers: { 'x-forwarded-for': from } });
+      for (let i = 0; i < 3; i++) expect((await poll('203.0.113.7')).status).toBe(200);
+      const refused = await poll('203.0.113.7');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // What the client wrote itself, left of what our proxy appended, changes nothing.
+      expect((await poll('198.51.100.9, 203.0.113.7')).status).toBe(429);
+      expect((await poll('198.51.100.9')).status).toBe(200);
+
+      const streams = [new StreamClient(c.streamUrl), new StreamClient(c.streamUrl)];
+      await Promise.all(streams.map((s) => s.opened));
+      await expect(new StreamClient(c.streamUrl).opened).rejects.toThrow(/429/);
+      for (const s of streams) s.close();
+
+      expect((await server.fetch('/chat')).status).toBe(200);
+      const page = await server.fetch('/chat/chat.js');
+      expect(page.status).toBe(429);
+      expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await server.fetch('/chat/chat.js', { headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(200);
     } finally {
       await server.close();
     }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { webhookRule } from '../../adapters/wechat/official-account/start-official-account.ts';
 import { WechatQuotaError, WechatWindowClosedError } from '../../adapters/wechat/index.ts';
 import type { OutboundMessage } from '../../src/conversation/messages.ts';
 import { catalogues } from '../../src/i18n/render.ts';
@@ -186,6 +187,20 @@ describe('the Official Account: roles and the puppet', () => {
     oa = await new OfficialAccountApp().start();
     await oa.running.close();
     expect((await oa.wechat.push(oa.text(traveller, '酒店房间太脏了'))).status).toBe(503);
+  });
+
+  it('limits each source address (429 with Retry-After), before looking at the signature', async () => {
+    oa = await new OfficialAccountApp().start();
+    const statuses = [];
+    let last = new Response();
+    for (let i = 0; i <= webhookRule.points; i++) {
+      last = await fetch(`${oa.wechat.appUrl}/wechat?echostr=1`);
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(last.headers.get('retry-after'))).toBeLessThanOrEqual(webhookRule.seconds);
   });
 
   it('says clearly what the Official Account puppet does not do', async () => {

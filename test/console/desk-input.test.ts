@@ -76,18 +76,16 @@ describe('the desk API’s guard against cross-site requests', () => {
 });
 
 describe('the desk API’s rate limit', () => {
-  it('allows a burst of 30 actions per staff member, then 2 a second', async () => {
+  it('allows 30 actions in 15 seconds per staff member, then says when to try again', async () => {
     const sue = await desk.staff('sue', 'supervisor');
     // ann has used one action on the claim.
     for (let i = 1; i < 30; i++) expect((await ann.act(caseId, 'notes', { text: `note ${i}` })).status).toBe(200);
     const limited = await ann.act(caseId, 'notes', { text: 'one too many' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(15);
     expect(await refusal(limited, 429)).toMatch(/too many actions/);
     expect((await sue.act(caseId, 'notes', { text: 'a colleague is not held back' })).status).toBe(200);
-
-    desk.clock.advance(500);
-    expect((await ann.act(caseId, 'notes', { text: 'half a second later' })).status).toBe(200);
-    expect((await ann.act(caseId, 'notes', { text: 'and again' })).status).toBe(429);
-    expect(await desk.app.parts.desk.notes(caseId)).toHaveLength(31);
+    expect(await desk.app.parts.desk.notes(caseId)).toHaveLength(30);
   });
 });
 

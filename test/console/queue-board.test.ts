@@ -12,6 +12,7 @@ import { BullmqJobQueue } from '../../src/stores/bullmq/bullmq-job-queue.ts';
 import { MemoryAuditLog } from '../../src/stores/memory/memory-audit-log.ts';
 import { jobNames } from '../../src/ports/job-queue.ts';
 import { MemoryJobQueue } from '../../src/stores/memory/memory-job-queue.ts';
+import { MemoryRateLimits } from '../../src/stores/memory/memory-rate-limits.ts';
 import { MemoryStaffDirectory } from '../../src/stores/memory/memory-staff-directory.ts';
 import { deleteKeys, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
 
@@ -29,10 +30,10 @@ afterEach(() => http?.close());
 async function board(jobs: JobQueue) {
   const staff = new MemoryStaffDirectory();
   const audit = new MemoryAuditLog();
-  const auth = new StaffAuth({ staff, audit, clock, scrypt: cheap });
+  const auth = new StaffAuth({ staff, audit, clock, limits: new MemoryRateLimits(), scrypt: cheap });
   const cookieOf = async (username: string, role: StaffRole) => {
     await addStaff({ staff, audit, clock, actor: 'cli', scrypt: cheap }, { username, displayName: username, role, password });
-    const result = await auth.login(username, password);
+    const result = await auth.login(username, password, '127.0.0.1');
     if (!result.ok) throw new Error(`${username} could not sign in`);
     return { cookie: `__Host-tc_session=${result.token}` };
   };

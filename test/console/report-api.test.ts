@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.ts';
-import { commitmentsRate, routeReports } from '../../src/console/report-routes.ts';
+import { commitmentsRule, routeReports } from '../../src/console/report-routes.ts';
 import { actionLimiter } from '../../src/console/route-kit.ts';
 import { HttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';
@@ -13,6 +13,7 @@ import { MemoryCaseRegister } from '../../src/stores/memory/memory-case-register
 import { MemoryCorrectiveActions } from '../../src/stores/memory/memory-corrective-actions.ts';
 import { MemoryGuideRegistry } from '../../src/stores/memory/memory-guide-registry.ts';
 import { MemoryPromiseLedger } from '../../src/stores/memory/memory-promise-ledger.ts';
+import { MemoryRateLimits } from '../../src/stores/memory/memory-rate-limits.ts';
 import { MemoryReportSource } from '../../src/stores/memory/memory-report-source.ts';
 import { MemoryStaffDirectory } from '../../src/stores/memory/memory-staff-directory.ts';
 import { StaffClient } from '../support/console.ts';
@@ -29,19 +30,20 @@ const audit = new MemoryAuditLog();
 const register = new MemoryCaseRegister(clock);
 const ledger = new MemoryPromiseLedger();
 const guides = new MemoryGuideRegistry();
-const auth = new StaffAuth({ staff, audit, clock, scrypt: cheap });
+const limits = new MemoryRateLimits();
+const auth = new StaffAuth({ staff, audit, clock, limits, scrypt: cheap });
 const reports = new ReportDesk({
   reports: new MemoryReportSource({ register, ledger }), guides, actions: new MemoryCorrectiveActions(), staff, audit, clock, timeZone,
   surveys: knownSurveys,
 });
 const http = new HttpServer(createLogger('silent'));
-routeReports(http, { reports, auth, limiter: actionLimiter(clock), policy, clock });
+routeReports(http, { reports, auth, limiter: actionLimiter(limits), limits, trustProxy: 0, policy, clock });
 let base = '';
 const as: Partial<Record<StaffRole, StaffClient>> = {};
 
 async function signedIn(role: StaffRole): Promise<StaffClient> {
   const account = await addStaff({ staff, audit, clock, actor: 'cli', scrypt: cheap }, { username: `${role}.one`, displayName: `${role} ${hostile}`, role, password, teams: [] });
-  const result = await auth.login(account.username, password);
+  const result = await auth.login(account.username, password, '127.0.0.1');
   if (!result.ok) throw new Error('no sign-in');
   return new StaffClient(base, account.id, result.token, result.session.csrfToken);
 }
@@ -157,11 +159,18 @@ describe('the public commitments page', () => {
     expect(await (await fetch(`${base}/commitments?lang=zh-TW`, { headers: { 'accept-language': 'en' } })).text()).toContain('我們的服務承諾');
   });
 
-  it('is rate-limited per address', async () => {
-    clock.advance(3_600_000); // a full bucket
+  it('is rate-limited per address, with Retry-After', async () => {
+    // The views above count too: within the window, 200s until the limit, then only 429s.
     const statuses = [];
-    for (let i = 0; i <= commitmentsRate.burst; i++) statuses.push((await fetch(`${base}/commitments?lang=en`)).status);
-    expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true);
-    expect(statuses.at(-1)).toBe(429);
+    let last = new Response();
+    for (let i = 0; i <= commitmentsRule.points; i++) {
+      last = await fetch(`${base}/commitments?lang=en`);
+      statuses.push(last.status);
+    }
+    const first = statuses.indexOf(429);
+    expect(first).toBeGreaterThan(0);
+    expect(statuses.slice(first).every((s) => s === 429)).toBe(true);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(last.headers.get('retry-after'))).toBeLessThanOrEqual(commitmentsRule.seconds);
   });
 });

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/conversation/messages.ts';
 import { Child } from '../support/child.ts';
 import type { ChildMessage } from '../support/child.ts';
-import { deleteKeys, postgresReachable, postgresUrl, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
+import { dropTestData, postgresReachable, postgresUrl, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
+import { freePort } from '../support/tcp-fault.ts';
 
 const ready = (await redisReachable()) && (await postgresReachable());
 
@@ -51,13 +51,7 @@ describe.runIf(ready)('engine processes on Redis + PostgreSQL under faults', () 
 
   afterAll(async () => {
     await Promise.all(children.map((c) => c.kill()));
-    const redis = new Redis(redisUrl);
-    await deleteKeys(redis, prefix);
-    await redis.quit();
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
+    await dropTestData(prefix, schema);
   });
 
   it('finishes a turn killed while its reply was being sent, replying exactly once', async () => {
@@ -202,13 +196,3 @@ describe.runIf(ready)('engine processes on Redis + PostgreSQL under faults', () 
     }, 90_000);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

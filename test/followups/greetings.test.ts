@@ -29,7 +29,7 @@ afterEach(async () => {
 async function start(options: DeskOptions = {}): Promise<StaffClient> {
   desk = await DeskServer.start(options);
   const log = createLogger('silent');
-  routeTrips(desk.http, { ...desk.app.parts, auth: desk.auth, limiter: actionLimiter(desk.clock), clock: desk.clock, rules: shanghai });
+  routeTrips(desk.http, { ...desk.app.parts, auth: desk.auth, limiter: actionLimiter(desk.app.parts.limits), clock: desk.clock, rules: shanghai });
   workFollowups({ ...desk.app.parts, engine: desk.app.engine, router: desk.app.router, clock: desk.clock, log });
   return desk.staff('mei.lin', 'supervisor');
 }

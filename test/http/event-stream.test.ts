@@ -1,4 +1,4 @@
-import { get } from 'node:http';
+import { Agent, get } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openEventStream } from '../../src/http/event-stream.ts';
@@ -51,7 +51,7 @@ describe('openEventStream', () => {
       const client = await connect(port);
       return { client, stream: await opened };
     };
-    return { http, open };
+    return { http, open, port };
   };
 
   it('answers with event-stream headers and sends each event as a name and one line of JSON', async () => {
@@ -119,6 +119,34 @@ describe('openEventStream', () => {
     expect(await Promise.race([http.close().then(() => 'closed'), timeout])).toBe('closed');
     await Promise.all([stream.closed, client.ended]);
     servers.length = 0;
+  });
+
+  it('tells clients the server is going away, and closes though they reconnect on the kept-alive connection', async () => {
+    const { http, port } = await start();
+    // As a browser's EventSource: one kept-alive connection, and a new request as soon as the stream ends.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const texts: string[] = [];
+    const statuses: number[] = [];
+    const reconnect = () => {
+      const req = get({ host: '127.0.0.1', port, path: '/events', agent }, (res) => {
+        statuses.push(res.statusCode ?? 0);
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.once('end', () => {
+          texts.push(text);
+          if (texts.length < 3) reconnect();
+        });
+      });
+      req.on('error', () => texts.push('refused'));
+    };
+    reconnect();
+    await vi.waitFor(() => expect(statuses).toEqual([200]));
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 2_000).unref());
+    expect(await Promise.race([http.close().then(() => 'closed'), timeout])).toBe('closed');
+    servers.length = 0;
+    await vi.waitFor(() => expect(texts[0]).toBe('event: closing\ndata: null\nretry: 5000\n\n'));
+    agent.destroy();
   });
 
   it('cuts off a client that does not keep up, instead of buffering without end', async () => {

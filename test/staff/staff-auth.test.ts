@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.ts';
 import { MemoryAuditLog } from '../../src/stores/memory/memory-audit-log.ts';
+import { MemoryRateLimits } from '../../src/stores/memory/memory-rate-limits.ts';
 import { MemoryStaffDirectory } from '../../src/stores/memory/memory-staff-directory.ts';
 import { addStaff, StaffInputError } from '../../src/staff/add-staff.ts';
+import { HashGate } from '../../src/staff/hash-gate.ts';
 import { StaffAuth } from '../../src/staff/staff-auth.ts';
 
 const cheap = { N: 2 ** 10, r: 8, p: 1 };
 const password = 'Correct-horse-12';
-const minutes = (n: number) => n * 60_000;
+const [here, there] = ['203.0.113.7', '198.51.100.9'];
 
 let clock: ManualClock;
 let staff: MemoryStaffDirectory;
@@ -18,7 +20,7 @@ beforeEach(async () => {
   clock = new ManualClock(new Date('2026-11-21T08:00:00.000Z'));
   staff = new MemoryStaffDirectory();
   audit = new MemoryAuditLog();
-  auth = new StaffAuth({ staff, audit, clock, scrypt: cheap });
+  auth = new StaffAuth({ staff, audit, clock, limits: new MemoryRateLimits(), scrypt: cheap });
   await addStaff({ staff, audit, clock, actor: 'cli', scrypt: cheap }, { username: 'mei', displayName: 'Mei Lin', role: 'supervisor', password });
 });
 
@@ -35,7 +37,7 @@ describe('adding staff', () => {
 
 describe('StaffAuth', () => {
   it('signs in with the right password, in any case of username, and opens the session by token', async () => {
-    const result = await auth.login('Mei', password);
+    const result = await auth.login('Mei', password, here);
     if (!result.ok) throw new Error(result.refusal);
     expect(result.token).toMatch(/^[\w-]{43}$/);
     expect(result.session.staff).toEqual({ id: expect.any(String), username: 'mei', displayName: 'Mei Lin', role: 'supervisor', teams: [] });
@@ -45,34 +47,46 @@ describe('StaffAuth', () => {
   });
 
   it('gives one answer for an unknown username and a wrong password', async () => {
-    expect(await auth.login('nobody', password)).toEqual({ ok: false, refusal: 'bad_credentials' });
-    expect(await auth.login('mei', 'Wrong-horse-12')).toEqual({ ok: false, refusal: 'bad_credentials' });
+    expect(await auth.login('nobody', password, here)).toEqual({ ok: false, refusal: 'bad_credentials' });
+    expect(await auth.login('mei', 'Wrong-horse-12', here)).toEqual({ ok: false, refusal: 'bad_credentials' });
   });
 
-  it('locks after 5 failures within 15 minutes, for 15 minutes, even to the right password', async () => {
-    for (let i = 0; i < 5; i++) {
-      expect(await auth.login('mei', 'Wrong-horse-12')).toEqual({ ok: false, refusal: 'bad_credentials' });
-      clock.advance(minutes(2));
-    }
-    expect(await auth.login('mei', password)).toEqual({ ok: false, refusal: 'locked' });
-    clock.advance(minutes(14));
-    expect((await auth.login('mei', password)).ok).toBe(true);
-    expect((await audit.entries({ target: (await staff.byUsername('mei'))!.id })).map((e) => e.action)).toEqual(['staff.login', 'staff.locked', 'staff.add']);
+  it('after 5 wrong passwords backs off that username from that address only, for 15 minutes', async () => {
+    for (let i = 0; i < 5; i++) expect(await auth.login('mei', 'Wrong-horse-12', here)).toEqual({ ok: false, refusal: 'bad_credentials' });
+    const backingOff = await auth.login('MEI', password, here);
+    expect(backingOff).toEqual({ ok: false, refusal: 'backing_off', retryAfterMs: expect.any(Number) });
+    expect((backingOff as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(14 * 60_000);
+    expect((await auth.login('mei', password, there)).ok).toBe(true);
+    expect(await auth.login('mei', password, here)).toMatchObject({ refusal: 'backing_off' });
+    expect((await audit.entries({ target: (await staff.byUsername('mei'))!.id })).map((e) => e.action)).toEqual(['staff.login', 'staff.sign_in_backoff', 'staff.add']);
   });
 
-  it('does not lock for failures spread wider than 15 minutes, and a success starts the count again', async () => {
-    for (let i = 0; i < 8; i++) {
-      await auth.login('mei', 'Wrong-horse-12');
-      clock.advance(minutes(4)); // a new window every fourth failure
-    }
-    expect((await auth.login('mei', password)).ok).toBe(true);
-    for (let i = 0; i < 4; i++) await auth.login('mei', 'Wrong-horse-12');
-    expect((await auth.login('mei', password)).ok).toBe(true);
+  it('backs off unknown usernames alike, so backing off tells no username', async () => {
+    for (let i = 0; i < 5; i++) await auth.login('nobody', 'Wrong-horse-12', here);
+    expect(await auth.login('nobody', password, here)).toMatchObject({ ok: false, refusal: 'backing_off' });
+  });
+
+  it('forgets the wrong passwords of a username and address once the right one comes', async () => {
+    for (let i = 0; i < 4; i++) await auth.login('mei', 'Wrong-horse-12', here);
+    expect((await auth.login('mei', password, here)).ok).toBe(true);
+    for (let i = 0; i < 4; i++) await auth.login('mei', 'Wrong-horse-12', here);
+    expect((await auth.login('mei', password, here)).ok).toBe(true);
+  });
+
+  it('turns a sign-in away as busy when its gate is full, with no failure counted', async () => {
+    const gate = new HashGate({ concurrent: 1, waiting: 1, maxWaitMs: 50 });
+    const gated = new StaffAuth({ staff, audit, clock, limits: new MemoryRateLimits(), gate, scrypt: cheap });
+    let release = () => {};
+    const held = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+    expect(await gated.login('mei', password, here)).toEqual({ ok: false, refusal: 'busy', retryAfterMs: 1_000 });
+    release();
+    await held;
+    expect((await gated.login('mei', password, here)).ok).toBe(true);
   });
 
   it('ends a session when it expires and on logout', async () => {
-    const first = await auth.login('mei', password);
-    const second = await auth.login('mei', password);
+    const first = await auth.login('mei', password, here);
+    const second = await auth.login('mei', password, here);
     if (!first.ok || !second.ok) throw new Error('not signed in');
     await auth.logout(first.token);
     expect(await auth.session(first.token)).toBeNull();
@@ -83,8 +97,8 @@ describe('StaffAuth', () => {
   });
 
   it('accepts the CSRF token of the session only', async () => {
-    const a = await auth.login('mei', password);
-    const b = await auth.login('mei', password);
+    const a = await auth.login('mei', password, here);
+    const b = await auth.login('mei', password, here);
     if (!a.ok || !b.ok) throw new Error('not signed in');
     expect(a.session.csrfToken).not.toBe(b.session.csrfToken);
     expect(auth.checkCsrf(a.session, a.session.csrfToken)).toBe(true);
@@ -93,15 +107,16 @@ describe('StaffAuth', () => {
     expect(auth.checkCsrf(a.session, '')).toBe(false);
   });
 
-  it('audits sign-in, sign-out and locking without a password, hash or token', async () => {
-    const result = await auth.login('mei', password);
+  it('audits sign-in, sign-out and backing off without a password, hash, token or address', async () => {
+    const result = await auth.login('mei', password, here);
     if (!result.ok) throw new Error(result.refusal);
     await auth.logout(result.token);
-    for (let i = 0; i < 5; i++) await auth.login('mei', 'Wrong-horse-12');
+    for (let i = 0; i < 5; i++) await auth.login('mei', 'Wrong-horse-12', here);
     const entries = await audit.entries();
-    expect(entries.map((e) => e.action)).toEqual(['staff.locked', 'staff.logout', 'staff.login', 'staff.add']);
+    expect(entries.map((e) => e.action)).toEqual(['staff.sign_in_backoff', 'staff.logout', 'staff.login', 'staff.add']);
+    expect(entries[0]?.details).toEqual({ failures: 5, minutes: 15 });
     const written = JSON.stringify(entries);
     const { passwordHash } = (await staff.byUsername('mei'))!;
-    for (const secret of [password, 'Wrong-horse-12', passwordHash, result.token, result.session.csrfToken]) expect(written).not.toContain(secret);
+    for (const secret of [password, 'Wrong-horse-12', passwordHash, result.token, result.session.csrfToken, here]) expect(written).not.toContain(secret);
   });
 });

@@ -12,6 +12,7 @@ import { MemoryIncidentRegister } from '../../src/stores/memory/memory-incident-
 import { MemoryInbox } from '../../src/stores/memory/memory-inbox.ts';
 import { MemoryJobQueue } from '../../src/stores/memory/memory-job-queue.ts';
 import { MemoryPromiseLedger } from '../../src/stores/memory/memory-promise-ledger.ts';
+import { MemoryRateLimits } from '../../src/stores/memory/memory-rate-limits.ts';
 import { MemoryStaffDirectory } from '../../src/stores/memory/memory-staff-directory.ts';
 import { MemorySurveyStore } from '../../src/stores/memory/memory-survey-store.ts';
 import { MemoryTurnLock } from '../../src/stores/memory/memory-turn-lock.ts';
@@ -27,6 +28,7 @@ import { incidentRegisterContract } from '../contracts/incident-register.contrac
 import { inboxContract } from '../contracts/inbox.contract.ts';
 import { jobQueueContract } from '../contracts/job-queue.contract.ts';
 import { promiseLedgerContract } from '../contracts/promise-ledger.contract.ts';
+import { rateLimitsContract } from '../contracts/rate-limits.contract.ts';
 import { staffDirectoryContract } from '../contracts/staff-directory.contract.ts';
 import { surveyStoreContract } from '../contracts/survey-store.contract.ts';
 
@@ -56,3 +58,4 @@ incidentRegisterContract('memory', async () => new MemoryIncidentRegister());
 departureRosterContract('memory', async () => new MemoryDepartureRoster());
 correctiveActionsContract('memory', async () => new MemoryCorrectiveActions());
 surveyStoreContract('memory', async () => new MemorySurveyStore());
+rateLimitsContract('memory', async () => new MemoryRateLimits());

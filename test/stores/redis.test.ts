@@ -7,10 +7,12 @@ import { openRedis } from '../../src/stores/redis/open-redis.ts';
 import { RedisConversationStore } from '../../src/stores/redis/redis-conversation-store.ts';
 import { RedisDeskFeed } from '../../src/stores/redis/redis-desk-feed.ts';
 import { RedisInbox } from '../../src/stores/redis/redis-inbox.ts';
+import { RedisRateLimits } from '../../src/stores/redis/redis-rate-limits.ts';
 import { RedisTurnLock } from '../../src/stores/redis/redis-turn-lock.ts';
 import { conversationStoreContract, turnLockContract } from '../contracts/conversation-store.contract.ts';
 import { deskFeedContract } from '../contracts/desk-feed.contract.ts';
 import { inboxContract } from '../contracts/inbox.contract.ts';
+import { rateLimitsContract } from '../contracts/rate-limits.contract.ts';
 import { Child } from '../support/child.ts';
 import { deleteKeys, redisReachable, redisUrl, uniqueName } from '../support/services.ts';
 
@@ -49,6 +51,32 @@ describe.skipIf(!up)(`Redis stores (${redisUrl})`, () => {
       return new RedisDeskFeed(own, { prefix });
     },
     publishRaw: async (text) => void (await redis.publish(`${prefix}:desk`, text)),
+  });
+
+  rateLimitsContract('redis', async () => new RedisRateLimits(redis, { prefix }), async () => {
+    const own = new Redis(redisUrl);
+    feedConnections.push(own);
+    await own.ping(); // until it is ready, limits count in memory
+    return new RedisRateLimits(own, { prefix });
+  });
+
+  describe('RedisRateLimits', () => {
+    it('counts in memory while Redis is away, so limits hold and nothing fails', async () => {
+      const away = new Redis('redis://127.0.0.1:1', { lazyConnect: true });
+      const limiter = new RedisRateLimits(away, { prefix }).limiter('away', { points: 2, seconds: 60 });
+      const verdicts = [];
+      for (let i = 0; i < 3; i++) verdicts.push((await limiter.take('k')).allowed);
+      expect(verdicts).toEqual([true, true, false]);
+      expect((await limiter.peek('k')).allowed).toBe(false);
+      away.disconnect();
+    });
+
+    it('keeps its counts under the prefix, for no longer than the window', async () => {
+      await new RedisRateLimits(redis, { prefix }).limiter('ttl', { points: 5, seconds: 60 }).take('203.0.113.7');
+      const ttl = await redis.pttl(`${prefix}:limit:ttl:203.0.113.7`);
+      expect(ttl).toBeGreaterThan(55_000);
+      expect(ttl).toBeLessThanOrEqual(60_000);
+    });
   });
 
   describe('RedisConversationStore', () => {
@@ -169,6 +197,7 @@ describe.skipIf(!up)(`Redis stores (${redisUrl})`, () => {
     await parts.probe.check();
     await parts.conversations.write('k', newConversation(message));
     await parts.turnLock.withLock('k', async () => {});
+    expect((await parts.limits.limiter('open', { points: 1, seconds: 60 }).take('k')).allowed).toBe(true);
     await parts.jobs.add('handoff', { caseId: 'TC-OPEN22' });
     expect((await parts.jobs.waiting('handoff')).map((j) => j.data)).toEqual([{ caseId: 'TC-OPEN22' }]);
     await parts.close();

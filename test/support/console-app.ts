@@ -29,7 +29,7 @@ export class ConsoleServer {
     const { app, http, clock } = chat;
     const teams = await loadTeams();
     const log = createLogger('silent');
-    const auth = new StaffAuth({ staff: app.parts.staff, audit: app.parts.audit, clock, scrypt: cheapScrypt });
+    const auth = new StaffAuth({ staff: app.parts.staff, audit: app.parts.audit, limits: app.parts.limits, clock, scrypt: cheapScrypt });
     // Added to a server already listening: nothing asks for /console or /api before start() returns.
     routeConsole(http, { app, config: loadConfig({}), teams, policy, clock, auth });
     workDeskIntake({ ...app.parts, teams, policy, clock, log });

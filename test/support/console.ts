@@ -15,6 +15,7 @@ import { workPaging } from '../../src/incidents/paging.ts';
 import { createLogger } from '../../src/log.ts';
 import type { DeliveryWindow } from '../../src/ports/outbox.ts';
 import { addStaff } from '../../src/staff/add-staff.ts';
+import { HashGate } from '../../src/staff/hash-gate.ts';
 import { StaffAuth } from '../../src/staff/staff-auth.ts';
 import type { StaffRole } from '../../src/staff/roles.ts';
 import { policy } from './harness.ts';
@@ -105,7 +106,9 @@ export class DeskServer {
     workPaging({ ...this.app.parts, log }, pageRepeatMs);
     relayTravellerMessages(this.app.engine, this.app.parts.feed, log);
     this.http = new HttpServer(log);
-    this.auth = new StaffAuth({ staff: this.app.parts.staff, audit: this.app.parts.audit, clock: this.clock, scrypt: cheap });
+    // Tests sign in a score of staff at once: they may all wait their turn at the hashing.
+    const gate = new HashGate({ waiting: 100, maxWaitMs: 30_000 });
+    this.auth = new StaffAuth({ staff: this.app.parts.staff, audit: this.app.parts.audit, limits: this.app.parts.limits, gate, clock: this.clock, scrypt: cheap });
     routeConsole(this.http, { app: this.app, config, teams, policy, clock: this.clock, auth: this.auth });
   }
 
@@ -124,7 +127,7 @@ export class DeskServer {
   async staff(username: string, role: StaffRole, staffTeams: string[] = []): Promise<StaffClient> {
     const account = await addStaff({ staff: this.app.parts.staff, audit: this.app.parts.audit, clock: this.clock, actor: 'cli', scrypt: cheap },
       { username, displayName: displayNameOf(username), role, password, teams: staffTeams });
-    const result = await this.auth.login(username, password);
+    const result = await this.auth.login(username, password, '127.0.0.1');
     if (!result.ok) throw new Error(`could not sign ${username} in`);
     return new StaffClient(this.base, account.id, result.token, result.session.csrfToken);
   }

@@ -59,6 +59,17 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
+/** Removes what a test's processes left in the services: the Redis keys under `prefix`, the PostgreSQL schema. */
+export async function dropTestData(prefix: string, schema: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  await deleteKeys(redis, prefix);
+  await redis.quit();
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
 /**
  * A Redis client for the tests of one `describe`, opened before them; afterwards the
  * keys under `prefix` are deleted and the client closed. Call it inside the describe.

@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import type { ChannelSetup } from '../../channel.ts';
-import { errorFields } from '../../../src/log.ts';
+import { perAddress } from '../../../src/http/limit.ts';
+import { closeRedis, commandRedisOptions } from '../../../src/stores/redis/redis-connection.ts';
+import { addressOf, errorLog } from '../../../src/stores/service-errors.ts';
 import { WechatyChannel } from '../wechaty-channel.ts';
 import { CustomerServiceApi } from './customer-service-api.ts';
 import { WechatApiError } from './errors.ts';
@@ -23,6 +25,9 @@ export interface OfficialAccountCredentials {
   apiBase: string;
 }
 
+/** Per source address, before the signature is checked: WeChat pushes from a few addresses, so generously (200 in 10 s). */
+export const webhookRule = { points: 200, seconds: 10 };
+
 export interface RunningOfficialAccount {
   channel: WechatyChannel;
   windowOf(openId: string): Promise<ServiceWindow | null>;
@@ -36,8 +41,8 @@ export interface RunningOfficialAccount {
  */
 export async function startOfficialAccount(setup: ChannelSetup, oa: OfficialAccountCredentials): Promise<RunningOfficialAccount> {
   const { app, http, config, log, clock, role } = setup;
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL) : null;
-  redis?.on('error', (e: unknown) => log.warn('wechat.redis_error', errorFields(e)));
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, commandRedisOptions(config.REDIS_CONNECT_TIMEOUT_MS)) : null;
+  if (config.REDIS_URL) redis?.on('error', errorLog(log, 'wechat.redis_error', addressOf(config.REDIS_URL)));
   const prefix = config.REDIS_PREFIX;
   const windows = redis ? new RedisServiceWindows(redis, { prefix }) : new MemoryServiceWindows();
   const replays = redis ? new RedisReplayGuard(redis, { prefix }) : new MemoryReplayGuard(clock);
@@ -56,7 +61,7 @@ export async function startOfficialAccount(setup: ChannelSetup, oa: OfficialAcco
     await channel.start();
     await channel.loggedIn;
   } catch (e) {
-    await redis?.quit();
+    if (redis) await closeRedis(redis);
     throw e;
   }
 
@@ -65,7 +70,8 @@ export async function startOfficialAccount(setup: ChannelSetup, oa: OfficialAcco
     const crypto = oa.aesKey ? new MessageCrypto(oa.aesKey, oa.appId) : null;
     const dispatcher = new PushDispatcher({ puppet, windows, clock, log });
     const webhook = wechatWebhook({ token: oa.token, crypto, dispatcher, replays, clock, log, open: () => open });
-    http.route('GET', webhookPath, webhook.get).route('POST', webhookPath, webhook.post);
+    const limited = perAddress(app.parts.limits.limiter('wechat.webhook', webhookRule), config.TRUST_PROXY);
+    http.route('GET', webhookPath, limited(webhook.get)).route('POST', webhookPath, limited(webhook.post));
   }
   log.info('wechat.official_account', { mode: oa.aesKey ? 'safe' : 'plain', role });
 
@@ -75,7 +81,7 @@ export async function startOfficialAccount(setup: ChannelSetup, oa: OfficialAcco
     async close() {
       open = false;
       await channel.stop();
-      await redis?.quit();
+      if (redis) await closeRedis(redis);
     },
   };
 }

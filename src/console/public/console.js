@@ -158,7 +158,9 @@ byId('login-form').addEventListener('submit', async (event) => {
   try {
     await enterDesk(await signIn(byId('login-username').value.trim(), byId('login-password').value));
   } catch (e) {
-    error.textContent = e instanceof ApiError ? e.message : t('error.network');
+    // 429: this address is waiting out its limit; 503: too many sign-ins at once. Both pass.
+    const wait = e instanceof ApiError && (e.status === 429 || e.status === 503);
+    error.textContent = wait ? t('login.wait') : e instanceof ApiError ? e.message : t('error.network');
   }
 });
 

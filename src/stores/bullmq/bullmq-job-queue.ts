@@ -4,6 +4,8 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { Job, JobHandler, JobName, JobOptions, JobQueue } from '../../ports/job-queue.ts';
+import { closeRedis, commandRedisOptions, redisOptions } from '../redis/redis-connection.ts';
+import { addressOf, errorLog } from '../service-errors.ts';
 import { assertJsonSafe } from './json-safe.ts';
 
 export interface BullmqJobQueueOptions {
@@ -24,6 +26,8 @@ export interface BullmqJobQueueOptions {
   maxStalledCount?: number;
   /** Jobs of one name a process runs at once. Default 1, as the embedded queue. */
   concurrency?: number;
+  /** How long a connection may take to open, or (one that does not block) to answer. Default 5 s. */
+  connectTimeoutMs?: number;
 }
 
 /** As the embedded queue: a failed job is tried again after 1 s, 2 s, 4 s, then given up and logged. */
@@ -43,6 +47,11 @@ const retries: Pick<JobsOptions, 'attempts' | 'backoff'> = { attempts: 4, backof
 export class BullmqJobQueue implements JobQueue {
   readonly #url: string;
   readonly #log: Logger;
+  readonly #timeoutMs: number;
+  /** One per kind, shared by every connection, queue and worker: a Redis that is away fails them all at once. */
+  readonly #logRedisError: (e: unknown) => void;
+  readonly #logQueueError: (e: unknown) => void;
+  readonly #logWorkerError: (e: unknown) => void;
   readonly #prefix: string;
   readonly #workerOptions: { lockDuration: number; stalledInterval: number; maxStalledCount: number; concurrency: number };
   /** Producers share one connection; each worker has its own, as BullMQ blocks on it. */
@@ -61,8 +70,13 @@ export class BullmqJobQueue implements JobQueue {
       maxStalledCount: options.maxStalledCount ?? 3,
       concurrency: options.concurrency ?? 1,
     };
-    this.#connection = new Redis(this.#url, { lazyConnect: true });
-    this.#connection.on('error', (e: unknown) => this.#log.warn('jobs.redis_error', errorFields(e)));
+    this.#timeoutMs = options.connectTimeoutMs ?? 5_000;
+    const address = addressOf(this.#url);
+    this.#logRedisError = errorLog(this.#log, 'jobs.redis_error', address);
+    this.#logQueueError = errorLog(this.#log, 'jobs.queue_error', address);
+    this.#logWorkerError = errorLog(this.#log, 'jobs.worker_error', address);
+    this.#connection = new Redis(this.#url, { lazyConnect: true, ...commandRedisOptions(this.#timeoutMs) });
+    this.#connection.on('error', this.#logRedisError);
   }
 
   async add(name: JobName, data: Record<string, unknown>, options: JobOptions = {}): Promise<Job> {
@@ -82,8 +96,8 @@ export class BullmqJobQueue implements JobQueue {
   process(name: JobName, handler: JobHandler): void {
     if (this.#workers.has(name)) throw new Error(`a worker for ${name} is already registered`);
     // Workers block on their connection, so it must retry for ever rather than fail a command.
-    const connection = new Redis(this.#url, { maxRetriesPerRequest: null });
-    connection.on('error', (e: unknown) => this.#log.warn('jobs.redis_error', errorFields(e)));
+    const connection = new Redis(this.#url, { ...redisOptions(this.#timeoutMs), maxRetriesPerRequest: null });
+    connection.on('error', this.#logRedisError);
     const worker = new Worker(name, async (job: BullJob) => {
       this.#running++;
       try {
@@ -96,7 +110,7 @@ export class BullmqJobQueue implements JobQueue {
       this.#log.error('job.failed', { job: name, attempt: job?.attemptsMade ?? null, final: job ? job.attemptsMade >= (job.opts.attempts ?? 1) : null, ...errorFields(e) });
     });
     worker.on('stalled', () => this.#log.warn('job.stalled', { job: name }));
-    worker.on('error', (e) => this.#log.warn('jobs.worker_error', { job: name, ...errorFields(e) }));
+    worker.on('error', this.#logWorkerError);
     this.#workers.set(name, { worker, connection });
   }
 
@@ -123,22 +137,23 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
-    // Workers first: each finishes its running job, then stops taking new ones.
+    // Workers first: each finishes its running job, then stops taking new ones. With Redis away
+    // it could never record the end, so it stops at once: the job runs again once its lock lapses.
     await Promise.all([...this.#workers.values()].map(async ({ worker, connection }) => {
-      await worker.close();
-      await connection.quit();
+      await worker.close(connection.status !== 'ready');
+      await closeRedis(connection);
     }));
     this.#workers.clear();
     await Promise.all([...this.#queues.values()].map((q) => q.close()));
     this.#queues.clear();
-    if (this.#connection.status !== 'wait') await this.#connection.quit();
+    await closeRedis(this.#connection);
   }
 
   #queue(name: JobName): Queue {
     let queue = this.#queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.#connection, prefix: this.#prefix });
-      queue.on('error', (e) => this.#log.warn('jobs.queue_error', { job: name, ...errorFields(e) }));
+      queue.on('error', this.#logQueueError);
       this.#queues.set(name, queue);
     }
     return queue;

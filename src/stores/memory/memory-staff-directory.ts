@@ -9,7 +9,7 @@ export class MemoryStaffDirectory implements StaffDirectory {
 
   async add(account: NewStaffAccount, at: Date): Promise<StaffAccount> {
     if (this.#find(account.username)) throw new UsernameTakenError(account.username);
-    const created: StaffAccount = structuredClone({ ...account, id: randomUUID(), failedLogins: 0, firstFailedAt: null, lockedUntil: null, createdAt: at });
+    const created: StaffAccount = structuredClone({ ...account, id: randomUUID(), createdAt: at });
     this.#accounts.set(created.id, created);
     return structuredClone(created);
   }
@@ -33,22 +33,6 @@ export class MemoryStaffDirectory implements StaffDirectory {
     return structuredClone([...this.#accounts.values()].sort(byName));
   }
 
-  async recordFailedLogin(id: string, at: Date, windowStart: Date): Promise<number> {
-    const account = this.#account(id);
-    const fresh = account.firstFailedAt === null || account.firstFailedAt < windowStart;
-    account.failedLogins = fresh ? 1 : account.failedLogins + 1;
-    if (fresh) account.firstFailedAt = new Date(at);
-    return account.failedLogins;
-  }
-
-  async lock(id: string, until: Date): Promise<void> {
-    this.#account(id).lockedUntil = new Date(until);
-  }
-
-  async clearFailedLogins(id: string): Promise<void> {
-    Object.assign(this.#account(id), { failedLogins: 0, firstFailedAt: null, lockedUntil: null });
-  }
-
   async createSession(session: StaffSessionRecord): Promise<void> {
     for (const [hash, s] of this.#sessions) if (s.expiresAt <= session.createdAt) this.#sessions.delete(hash);
     this.#sessions.set(session.tokenHash, structuredClone(session));
@@ -66,11 +50,5 @@ export class MemoryStaffDirectory implements StaffDirectory {
   #find(username: string): StaffAccount | undefined {
     const wanted = username.toLowerCase();
     return [...this.#accounts.values()].find((a) => a.username.toLowerCase() === wanted);
-  }
-
-  #account(id: string): StaffAccount {
-    const account = this.#accounts.get(id);
-    if (!account) throw new Error(`no staff account ${id}`);
-    return account;
   }
 }

@@ -1,12 +1,14 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../../log.ts';
-import { errorFields } from '../../log.ts';
 import type { Probe } from '../../ops/health.ts';
 import { BullmqJobQueue } from '../bullmq/bullmq-job-queue.ts';
 import type { BullmqJobQueueOptions } from '../bullmq/bullmq-job-queue.ts';
+import { addressOf, errorCode, errorLog, reach } from '../service-errors.ts';
+import { closeRedis, commandRedisOptions } from './redis-connection.ts';
 import { RedisConversationStore } from './redis-conversation-store.ts';
 import { RedisDeskFeed } from './redis-desk-feed.ts';
 import { RedisInbox } from './redis-inbox.ts';
+import { RedisRateLimits } from './redis-rate-limits.ts';
 import { RedisTurnLock } from './redis-turn-lock.ts';
 
 export interface RedisStores {
@@ -15,8 +17,11 @@ export interface RedisStores {
   inbox: RedisInbox;
   jobs: BullmqJobQueue;
   feed: RedisDeskFeed;
+  limits: RedisRateLimits;
   /** For /readyz: Redis answers a PING. */
   probe: Probe;
+  /** Resolves once Redis answers; fails after the connect timeout, naming the address and the last error code. */
+  reached(): Promise<void>;
   /** Closes the job queue (waiting for running jobs), the subscribers and the shared connection. */
   close(): Promise<void>;
 }
@@ -25,8 +30,10 @@ export interface OpenRedisOptions {
   log: Logger;
   /** Starts every key. Default `tripcare`. */
   prefix?: string;
+  /** How long a connection may take to open, or to answer a command. Default 5 s. */
+  connectTimeoutMs?: number;
   /** Tuning of the job queue: lock, stalled check, concurrency. */
-  jobs?: Omit<BullmqJobQueueOptions, 'url' | 'log' | 'prefix'>;
+  jobs?: Omit<BullmqJobQueueOptions, 'url' | 'log' | 'prefix' | 'connectTimeoutMs'>;
 }
 
 /**
@@ -35,16 +42,22 @@ export interface OpenRedisOptions {
  *
  * ```ts
  * const redis = openRedis(process.env.REDIS_URL, { log });
+ * await redis.reached();
  * await redis.turnLock.withLock(key, async () => { ... });
  * await redis.close();
  * ```
  */
 export function openRedis(url: string, options: OpenRedisOptions): RedisStores {
-  const { log, prefix = 'tripcare' } = options;
-  const redis = new Redis(url);
-  redis.on('error', (e: unknown) => log.warn('redis.error', errorFields(e)));
+  const { log, prefix = 'tripcare', connectTimeoutMs = 5_000 } = options;
+  const redis = new Redis(url, commandRedisOptions(connectTimeoutMs));
+  const logError = errorLog(log, 'redis.error', addressOf(url));
+  let lastCode: string | null = null;
+  redis.on('error', (e: unknown) => {
+    lastCode = errorCode(e) ?? lastCode;
+    logError(e);
+  });
   const turnLock = new RedisTurnLock(redis, { prefix, log });
-  const jobs = new BullmqJobQueue({ url, log, prefix, ...options.jobs });
+  const jobs = new BullmqJobQueue({ url, log, prefix, connectTimeoutMs, ...options.jobs });
   const feed = new RedisDeskFeed(redis, { prefix, log });
   return {
     conversations: new RedisConversationStore(redis, { prefix }),
@@ -52,12 +65,14 @@ export function openRedis(url: string, options: OpenRedisOptions): RedisStores {
     inbox: new RedisInbox(redis, { prefix, log }),
     jobs,
     feed,
+    limits: new RedisRateLimits(redis, { prefix }),
     probe: { name: 'redis', check: async () => void (await redis.ping()) },
+    reached: () => reach('Redis', url, connectTimeoutMs, () => redis.ping(), () => lastCode).then(() => undefined),
     async close() {
       await jobs.close();
       await turnLock.close();
       await feed.close();
-      await redis.quit();
+      await closeRedis(redis);
     },
   };
 }

@@ -4,6 +4,8 @@ import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { DeskEvent, DeskFeed } from '../../ports/desk-feed.ts';
 import { parseJson } from '../../validation.ts';
+import { errorLog } from '../service-errors.ts';
+import { redisAddress } from './redis-connection.ts';
 
 export interface RedisDeskFeedOptions {
   /** Starts the channel's name. Default `tripcare`. */
@@ -44,6 +46,8 @@ export class RedisDeskFeed implements DeskFeed {
   readonly #redis: Redis;
   readonly #channel: string;
   readonly #log: Logger | undefined;
+  /** One for every subscriber this feed opens: a Redis that is away fails each reconnection. */
+  readonly #logSubscriberError: (e: unknown) => void;
   readonly #listeners = new Set<(event: DeskEvent) => void>();
   #subscriber: Promise<Redis> | undefined;
 
@@ -52,6 +56,7 @@ export class RedisDeskFeed implements DeskFeed {
     this.#redis = redis;
     this.#channel = `${options.prefix ?? 'tripcare'}:desk`;
     this.#log = options.log;
+    this.#logSubscriberError = options.log ? errorLog(options.log, 'desk_feed.subscriber_error', redisAddress(redis)) : () => {};
   }
 
   async publish(event: DeskEvent): Promise<void> {
@@ -85,7 +90,7 @@ export class RedisDeskFeed implements DeskFeed {
 
   async #openSubscriber(): Promise<Redis> {
     const subscriber = this.#redis.duplicate();
-    subscriber.on('error', (e: unknown) => this.#log?.warn('desk_feed.subscriber_error', errorFields(e)));
+    subscriber.on('error', this.#logSubscriberError);
     subscriber.on('message', (_channel: string, text: string) => this.#receive(text));
     try {
       await subscriber.subscribe(this.#channel);

@@ -3,7 +3,9 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { TurnLock } from '../../ports/conversation-store.ts';
+import { errorLog } from '../service-errors.ts';
 import { LuaScript, luaNowMs } from './lua-script.ts';
+import { redisAddress } from './redis-connection.ts';
 
 export interface RedisTurnLockOptions {
   /** Starts every key and the channel that tells the next in line. Default `tripcare`. */
@@ -114,7 +116,7 @@ export class RedisTurnLock implements TurnLock {
     this.#log = options.log;
     this.#subscriber = redis.duplicate({ lazyConnect: true });
     this.#subscriber.on('message', (_channel: string, token: string) => this.#waiters.get(token)?.());
-    this.#subscriber.on('error', (e: unknown) => this.#log?.warn('turn_lock.subscriber_error', errorFields(e)));
+    this.#subscriber.on('error', this.#log ? errorLog(this.#log, 'turn_lock.subscriber_error', redisAddress(redis)) : () => {});
   }
 
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {

@@ -9,6 +9,10 @@ export interface OpenPostgresOptions {
   schema?: string;
   /** Pool size. Default 10. */
   maxConnections?: number;
+  /** How long opening a connection may take; start-up fails after it. Default 5 s. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL cancels a statement that runs longer. Default 15 s. */
+  statementTimeoutMs?: number;
   clock?: Clock;
   log?: Logger;
 }
@@ -24,9 +28,13 @@ export interface OpenPostgresOptions {
  */
 export async function openPostgres(url: string, options: OpenPostgresOptions = {}): Promise<SqlStores> {
   const db = new PostgresDatabase({ url, ...options });
-  if (options.schema) await db.createSchema(options.schema).catch(async (e: unknown) => {
+  try {
+    // Unreachable, it fails here naming the address, not in the first migration with the driver's bare timeout.
+    await db.reached();
+    if (options.schema) await db.createSchema(options.schema);
+  } catch (e) {
     await db.close();
     throw e;
-  });
+  }
   return sqlStoresOn(db, options.clock);
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../../log.ts';
-import { errorFields } from '../../log.ts';
+import { addressOf, errorLog, reach } from '../service-errors.ts';
 import { sqlState } from './sql-database.ts';
 import type { Row, SqlDatabase, SqlExecutor } from './sql-database.ts';
 
@@ -11,6 +11,10 @@ export interface PostgresDatabaseOptions {
   schema?: string;
   /** Connections in the pool. Default 10. */
   maxConnections?: number;
+  /** How long opening a connection, or waiting for a free one, may take. Default 5 s. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL cancels a statement that runs longer. Default 15 s. */
+  statementTimeoutMs?: number;
   log?: Logger;
 }
 
@@ -18,18 +22,33 @@ export interface PostgresDatabaseOptions {
 export class PostgresDatabase implements SqlDatabase {
   readonly dialect = 'postgres';
   readonly #pool: pg.Pool;
+  readonly #url: string;
+  readonly #connectTimeoutMs: number;
 
   constructor(options: PostgresDatabaseOptions) {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
       throw new Error(`schema ${JSON.stringify(options.schema)} must be lower-case letters, digits and _`);
     }
+    this.#url = options.url;
+    this.#connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
+    const statementTimeoutMs = options.statementTimeoutMs ?? 15_000;
     this.#pool = new pg.Pool({
       connectionString: options.url,
       max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: this.#connectTimeoutMs,
+      statement_timeout: statementTimeoutMs,
+      // The server's own cancel comes first; this ends the wait on a server that answers nothing at all.
+      query_timeout: statementTimeoutMs + this.#connectTimeoutMs,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     // An idle connection that breaks (a restart of PostgreSQL) is replaced; without a listener it would crash the process.
-    this.#pool.on('error', (e) => options.log?.warn('db.connection_lost', errorFields(e)));
+    const logLost = options.log ? errorLog(options.log, 'db.connection_lost', addressOf(options.url)) : () => {};
+    this.#pool.on('error', logLost);
+  }
+
+  /** Resolves once PostgreSQL answers; fails after the connect timeout, naming the address and the error code. */
+  async reached(): Promise<void> {
+    await reach('PostgreSQL', this.#url, this.#connectTimeoutMs, () => this.#pool.query('SELECT 1'));
   }
 
   /** Creates the schema named in the options, if any. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewStaffAccount, StaffAccount, StaffDirectory, StaffSessionRecord } from '../../ports/staff-directory.ts';
 import { UsernameTakenError } from '../../ports/staff-directory.ts';
 import type { StaffRole } from '../../staff/roles.ts';
-import { date, int, json, jsonParam, optionalDate, text } from './rows.ts';
+import { date, json, jsonParam, text } from './rows.ts';
 import type { Row, SqlDatabase } from './sql-database.ts';
 import { sqlState } from './sql-database.ts';
 
@@ -45,27 +45,6 @@ export class SqlStaffDirectory implements StaffDirectory {
     return rows.map(toAccount);
   }
 
-  async recordFailedLogin(id: string, at: Date, windowStart: Date): Promise<number> {
-    // One statement, so concurrent failures are each counted.
-    const [row] = await this.#db.query(
-      `UPDATE staff_accounts SET
-         failed_logins = CASE WHEN first_failed_at IS NULL OR first_failed_at < $3::timestamptz THEN 1 ELSE failed_logins + 1 END,
-         first_failed_at = CASE WHEN first_failed_at IS NULL OR first_failed_at < $3::timestamptz THEN $2::timestamptz ELSE first_failed_at END
-       WHERE id = $1 RETURNING failed_logins`,
-      [id, at.toISOString(), windowStart.toISOString()],
-    );
-    if (!row) throw new Error(`no staff account ${id}`);
-    return int(row, 'failed_logins');
-  }
-
-  async lock(id: string, until: Date): Promise<void> {
-    await this.#db.query('UPDATE staff_accounts SET locked_until = $2::timestamptz WHERE id = $1', [id, until.toISOString()]);
-  }
-
-  async clearFailedLogins(id: string): Promise<void> {
-    await this.#db.query('UPDATE staff_accounts SET failed_logins = 0, first_failed_at = NULL, locked_until = NULL WHERE id = $1', [id]);
-  }
-
   async createSession(session: StaffSessionRecord): Promise<void> {
     await this.#db.query('DELETE FROM staff_sessions WHERE expires_at <= $1::timestamptz', [session.createdAt.toISOString()]);
     await this.#db.query(
@@ -96,9 +75,6 @@ function toAccount(row: Row): StaffAccount {
     displayName: text(row, 'display_name'),
     role: text(row, 'role') as StaffRole,
     passwordHash: text(row, 'password_hash'),
-    failedLogins: int(row, 'failed_logins'),
-    firstFailedAt: optionalDate(row, 'first_failed_at'),
-    lockedUntil: optionalDate(row, 'locked_until'),
     teams: json(row, 'teams', 'array'),
     createdAt: date(row, 'created_at'),
   };
