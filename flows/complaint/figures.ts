@@ -95,6 +95,9 @@ export function rolesOf(figures: readonly Figure[], answering: boolean): { figur
   return placed.filter((p, i) => !(p.figure.perPerson && placed.some((q, j) => j > i && q.role === p.role && q.figure.total)));
 }
 
+/** Whether the question open is one for a figure: a bare sum then answers it. */
+const answeringFigure = (facts: ComplaintFacts): boolean => facts.awaiting !== null && figureAsked(facts.awaiting) !== null;
+
 /**
  * The figures a message gives, each in the slot of its role unless that is known already (a
  * correction, or a result worked out in the same message, replaces it); one that cannot be right
@@ -102,8 +105,7 @@ export function rolesOf(figures: readonly Figure[], answering: boolean): { figur
  */
 export function figuresTold(facts: ComplaintFacts, figures: readonly Figure[], from: number, correcting: boolean, policy: AgencyPolicy): ComplaintFacts['figures'] {
   const next = { ...facts.figures };
-  const answering = facts.awaiting !== null && figureAsked(facts.awaiting) !== null;
-  for (const { figure, role } of rolesOf(figures, answering)) {
+  for (const { figure, role } of rolesOf(figures, answeringFigure(facts))) {
     if (role === null) continue;
     const known = next[role];
     if (known?.sure && !correcting && known.from !== from) continue;
@@ -113,10 +115,11 @@ export function figuresTold(facts: ComplaintFacts, figures: readonly Figure[], f
   return next;
 }
 
+const isMoney = (f: FactName): f is MoneyFact => (moneyFacts as readonly FactName[]).includes(f);
+
 /** The sums of money a situation's clause needs, whatever is known: what `remedy` lists as missing when nothing is. */
 const moneyNeeded = (policy: AgencyPolicy, situations: readonly Situation[]): Set<MoneyFact> =>
-  new Set(situations.flatMap((situation) => policy.remedy({ situation, unverified: [] }).missing)
-    .filter((f): f is MoneyFact => (moneyFacts as readonly FactName[]).includes(f)));
+  new Set(situations.flatMap((situation) => policy.remedy({ situation, unverified: [] }).missing).filter(isMoney));
 
 /**
  * A sum told whose words gave it no role, or a role no clause of this complaint uses (「多收了400」
@@ -127,14 +130,12 @@ const moneyNeeded = (policy: AgencyPolicy, situations: readonly Situation[]): Se
 export function fitToSituations(facts: ComplaintFacts, told: readonly Figure[], from: number, policy: AgencyPolicy): ComplaintFacts['figures'] {
   const needed = moneyNeeded(policy, policy.situationsOf(facts.category ?? 'other', facts.problems));
   const missing = [...needed].filter((f) => f !== 'fee' && facts.figures[f] === undefined);
-  const answering = facts.awaiting !== null && figureAsked(facts.awaiting) !== null;
-  const placed = rolesOf(told, answering);
-  // A sum for the party taken for the fee by guess ("we paid 1,120 for it"), where no clause needs the fee.
-  // A sum paid, taken for the fee, is another sum once a problem is named whose clause needs no fee.
+  const placed = rolesOf(told, answeringFigure(facts));
+  // A sum paid ("we paid 1,120 for it") taken for the fee is another sum once a problem is named whose clause needs no fee.
   const guessedFee = facts.figures.fee?.from === from && facts.problems.length > 0 && !told.some((f) => f.role === 'fee')
     && placed.some((p) => p.role === 'fee' && p.figure.role === null);
   const misplaced = (Object.keys(facts.figures) as NumberFact[])
-    .filter((f): f is MoneyFact => (moneyFacts as readonly string[]).includes(f) && !needed.has(f as MoneyFact) && (f !== 'fee' || guessedFee));
+    .filter((f): f is MoneyFact => isMoney(f) && !needed.has(f) && (f !== 'fee' || guessedFee));
   // A bare sum may be the tour fee itself: only once the fee is known (or not needed) is it taken for a part.
   const feeSettled = facts.figures.fee !== undefined || !needed.has('fee');
   const roleless = feeSettled ? placed.filter((p) => p.role === null && p.figure.money && !p.figure.perPerson).map((p) => p.figure) : [];
@@ -152,7 +153,6 @@ export function fitToSituations(facts: ComplaintFacts, told: readonly Figure[], 
   if (sum === null || doubtOf(role, sum.value, facts) !== null) return facts.figures;
   return { ...facts.figures, [role]: slotOf(figure, sum, from) };
 }
-
 
 /**
  * The figure that answers a question, among those of the message: the result worked out, else

@@ -1,14 +1,12 @@
 import type { InboundMessage } from '../conversation/messages.ts';
+import { withoutLoneSurrogates } from '../well-formed.ts';
 
 /** C0/C1 controls except tab and newline, and the bidi overrides that disguise text. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Half of a surrogate pair with no other half: not text, and no storage keeps it. */
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Text as storage can keep it: no NUL or other control, no lone surrogate. */
-const storable = (value: string): string => value.replace(loneSurrogate, '').replace(unsafe, '');
+const storable = (value: string): string => withoutLoneSurrogates(value).replace(unsafe, '');
 
 /**
  * Makes channel input safe to handle and to store, whatever the channel let through: text in NFC

@@ -1,3 +1,5 @@
+import { withoutLoneSurrogates } from '../well-formed.ts';
+
 /**
  * The deepest nesting a request body may have. Every body tripcare takes is shallow (a Telegram
  * button press nests 7 deep), so 32 leaves room for what channels add, while keeping zod's
@@ -45,9 +47,7 @@ function nestsTooDeeply(text: string): boolean {
   return false;
 }
 
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const storableText = (s: string): string => (s.isWellFormed() ? s : s.replace(loneSurrogate, '')).replaceAll('\u0000', '');
+const storableText = (s: string): string => withoutLoneSurrogates(s).replaceAll('\u0000', '');
 
 /** Recursion is safe here: the depth was checked. `fromEntries` keeps a `__proto__` key a plain key. */
 function storable(value: unknown): unknown {
