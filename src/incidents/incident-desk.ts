@@ -112,8 +112,8 @@ export class IncidentDesk {
   async outreach(actor: Staff, id: string, amount: number | undefined): Promise<Reached> {
     const incident = await this.#incident(id);
     const remedy = this.#authorised(actor, amount ?? this.#p.policy.goodwill().offer ?? 0);
-    const reached = await this.#reach(incident, await this.#audience(incident), (target) => (state, ctx) => {
-      ctx.promise(incident.id, 'offer', { outreach: true, conversationKey: target.conversationKey, amount: remedy });
+    const reached = await this.#reach(incident, await this.#audience(incident), (target) => async (state, ctx) => {
+      await ctx.promise(incident.id, 'offer', { outreach: true, conversationKey: target.conversationKey, amount: remedy });
       return reachedOut(state, { incident, remedy: remedy > 0 ? { amount: remedy, currency: this.#p.policy.currency } : null });
     });
     await this.#done(actor, 'incident.outreach', incident, 'outreach', { amount: remedy, sent: reached.sent, skipped: reached.skipped });

@@ -140,7 +140,7 @@ export async function telegramApp(env: Record<string, string>, role: ChannelSetu
  * `X-Telegram-Bot-Api-Secret-Token` header that Telegram sends and the emulator does not.
  */
 export async function secretAddingRelay(target: () => string, secret: string) {
-  const relay = createHttpServer(async (req, res) => {
+  const relay = createHttpServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const answer = await fetch(target(), {
@@ -149,7 +149,7 @@ export async function secretAddingRelay(target: () => string, secret: string) {
       body: Buffer.concat(chunks),
     });
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
-  }).listen(0, '127.0.0.1');
+  })()).listen(0, '127.0.0.1');
   await once(relay, 'listening');
   const { port } = relay.address() as { port: number };
   return { url: `http://127.0.0.1:${port}/relay`, close: () => new Promise((resolve) => relay.close(resolve)) };
@@ -199,13 +199,13 @@ export const okAnswer: Answer = { status: 200, body: { ok: true, result: true } 
  */
 export async function scriptedBotApi(script: Answer[]) {
   const calls: { method: string; payload: Record<string, unknown> }[] = [];
-  const server = createHttpServer(async (req, res) => {
+  const server = createHttpServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     calls.push({ method: req.url?.split('/').at(-1) ?? '', payload: JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown> });
     const answer = script.shift() ?? okAnswer;
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-  }).listen(0, '127.0.0.1');
+  })()).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
   return { apiRoot: `http://127.0.0.1:${port}`, calls, close: () => new Promise((resolve) => server.close(resolve)) };
