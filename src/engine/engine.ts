@@ -361,35 +361,34 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   /**
-   * Sends the replies waiting in a state and clears them. If the channel fails part-way,
-   * what was sent is cleared and the rest waits; a channel that cannot deliver until the
-   * traveller writes again (WeChat's window) holds the rest and staff are told.
+   * Sends the replies waiting in a state, recording each as sent before the next goes: a crash
+   * resends at most the one in flight, which Telegram and WeChat cannot take back (web chat keeps
+   * one copy of an id). If the channel fails, what was sent stays recorded and the rest waits; a
+   * channel that cannot deliver until the traveller writes again (WeChat's window) holds the rest
+   * and staff are told.
    */
   async #deliver(state: ConversationState): Promise<ConversationState> {
-    let sent = 0;
-    try {
-      for (const message of state.outbox) {
+    let current = state;
+    for (const message of state.outbox) {
+      try {
         await this.#parts.outbox.send(message);
-        sent++;
+      } catch (e) {
+        if (!isUndeliverable(e)) throw e;
+        this.#parts.log.warn('delivery.held', { conversation: logId(state.key), reason: e.reason, waiting: current.outbox.length });
+        this.emit('delivery.held', { conversationKey: state.key, reason: e.reason });
+        return current;
       }
-    } catch (e) {
-      if (!isUndeliverable(e)) {
-        await this.#settleDelivered(state, sent);
-        throw e;
-      }
-      this.#parts.log.warn('delivery.held', { conversation: logId(state.key), reason: e.reason, waiting: state.outbox.length - sent });
-      this.emit('delivery.held', { conversationKey: state.key, reason: e.reason });
+      current = await this.#recordSent(current, message);
     }
-    return this.#settleDelivered(state, sent);
+    return current;
   }
 
-  /** Records the first `sent` replies in the transcript and keeps the rest waiting. */
-  async #settleDelivered(state: ConversationState, sent: number): Promise<ConversationState> {
-    const at = this.#parts.clock.now();
-    await this.#parts.register.appendTranscript(state.outbox.slice(0, sent).map((m) => ({
-      id: `out:${state.key}:${m.id}`, conversationKey: state.key, from: m.step === 'staff' ? 'staff' as const : 'bot' as const, text: m.text, step: m.step, at,
-    })));
-    const settled = { ...state, outbox: state.outbox.slice(sent) };
+  /** Records `sent`, the first waiting reply, as sent: in the transcript, and out of the outbox. */
+  async #recordSent(state: ConversationState, sent: OutboundMessage): Promise<ConversationState> {
+    await this.#parts.register.appendTranscript([{
+      id: `out:${state.key}:${sent.id}`, conversationKey: state.key, from: sent.step === 'staff' ? 'staff' : 'bot', text: sent.text, step: sent.step, at: this.#parts.clock.now(),
+    }]);
+    const settled = { ...state, outbox: state.outbox.slice(1) };
     await this.#parts.store.write(state.key, settled);
     return settled;
   }

@@ -81,6 +81,29 @@ describe.runIf(ready)('engine processes on Redis + PostgreSQL under faults', () 
     await second.kill();
   }, 60_000);
 
+  it('sends a turn of two replies killed between them again from the second, not the first', async () => {
+    const first = await start({ SLOW_SEND_MS: '10000', SLOW_SEND_STEP: 'propose' });
+    const turns: Pick<InboundMessage, 'text' | 'choice'>[] = [
+      { text: 'The hotel room was filthy and there was no hot water at all!' }, { text: 'GZ-2611-A' }, { text: 'yesterday' }, { text: '2' },
+      { text: '', choice: 'wants:compensation' },
+    ];
+    for (const [i, turn] of turns.entries()) {
+      first.send({ type: 'receive', message: { ...message('kill-between', `b${i}`, ''), ...turn } });
+      await first.next('sent');
+    }
+    // Confirming the story brings an apology, then a proposal: the kill comes while the proposal goes out.
+    first.send({ type: 'receive', message: { ...message('kill-between', 'b-confirm', ''), choice: 'confirm' } });
+    expect(await first.next('sent')).toMatchObject({ step: 'apologise' });
+    while ((await first.next('sending')).step !== 'propose'); // every earlier reply said 'sending' too
+    await first.kill('SIGKILL');
+
+    const second = await start();
+    const [sent] = await collect(second, 'sent', 1);
+    expect(sent).toMatchObject({ conversationId: 'kill-between', step: 'propose' });
+    await nothingMore(second, 'sent');
+    await second.kill();
+  }, 60_000);
+
   it('serialises one conversation across two processes receiving it at once, and drops duplicates', async () => {
     const [a, b] = [await start(), await start()];
     // After a handoff every message gets exactly one reply ("noted"), so replies count turns.

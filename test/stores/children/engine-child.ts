@@ -1,6 +1,7 @@
 // One tripcare engine process on the production parts, driven over IPC by the fault tests:
 // { type: 'receive', message } → 'acked' or 'failed'; every reply sent → 'sending', then 'sent'.
-// SLOW_SEND_MS and SLOW_UNDERSTAND_MS hold a turn at that point, so a test can kill it there.
+// SLOW_SEND_MS and SLOW_UNDERSTAND_MS hold a turn at that point, so a test can kill it there;
+// SLOW_SEND_STEP holds only the replies of that step.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../../../src/app.ts';
 import { SystemClock } from '../../../src/clock/system-clock.ts';
@@ -13,6 +14,7 @@ import { openParts } from '../../../src/wiring.ts';
 
 const tell = (message: Record<string, unknown>) => process.send?.(message);
 const slowSendMs = Number(process.env.SLOW_SEND_MS ?? 0);
+const slowSendStep = process.env.SLOW_SEND_STEP;
 const slowUnderstandMs = Number(process.env.SLOW_UNDERSTAND_MS ?? 0);
 
 const config = loadConfig({ ...process.env, BURST_WINDOW_MS: '0', LOG_LEVEL: 'silent' });
@@ -32,8 +34,8 @@ const app = createApp({
 });
 app.router.register('webchat', {
   async send(m) {
-    tell({ type: 'sending', conversationId: m.conversationId, turn: m.turn });
-    if (slowSendMs) await sleep(slowSendMs);
+    tell({ type: 'sending', conversationId: m.conversationId, turn: m.turn, step: m.step });
+    if (slowSendMs && (!slowSendStep || m.step === slowSendStep)) await sleep(slowSendMs);
     tell({ type: 'sent', conversationId: m.conversationId, turn: m.turn, step: m.step, text: m.text });
   },
 });
