@@ -12,6 +12,16 @@ export const jobNames = [
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
+/**
+ * A failed job is tried again after 1 s, 2 s, 4 s … 64 s, then given up and logged: 127 s in all,
+ * so a job outlasts a two-minute outage of the service it needs.
+ */
+export const jobRetries = { attempts: 8, firstDelayMs: 1_000 } as const;
+
+/** The wait before the try after `failures` failures; undefined once the tries are spent. */
+export const retryDelayMs = (failures: number): number | undefined =>
+  failures < jobRetries.attempts ? jobRetries.firstDelayMs * 2 ** (failures - 1) : undefined;
+
 export interface JobOptions {
   /** Run no earlier than this many ms from now. Default 0. */
   delayMs?: number;

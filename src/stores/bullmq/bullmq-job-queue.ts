@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { Job, JobHandler, JobName, JobOptions, JobQueue } from '../../ports/job-queue.ts';
+import { jobRetries } from '../../ports/job-queue.ts';
 import { closeRedis, commandRedisOptions, redisOptions } from '../redis/redis-connection.ts';
 import { addressOf, errorLog } from '../service-errors.ts';
 import { assertJsonSafe } from './json-safe.ts';
@@ -30,8 +31,8 @@ export interface BullmqJobQueueOptions {
   connectTimeoutMs?: number;
 }
 
-/** As the embedded queue: a failed job is tried again after 1 s, 2 s, 4 s, then given up and logged. */
-const retries: Pick<JobsOptions, 'attempts' | 'backoff'> = { attempts: 4, backoff: { type: 'exponential', delay: 1_000 } };
+/** The port's schedule (BullMQ's exponential backoff is the same doubling). */
+const retries: Pick<JobsOptions, 'attempts' | 'backoff'> = { attempts: jobRetries.attempts, backoff: { type: 'exponential', delay: jobRetries.firstDelayMs } };
 
 /**
  * The job queue on BullMQ: one BullMQ queue per job name, so `process` is one

@@ -1,10 +1,8 @@
 import type { Clock } from '../../ports/clock.ts';
 import type { Job, JobHandler, JobName, JobOptions, JobQueue } from '../../ports/job-queue.ts';
+import { retryDelayMs } from '../../ports/job-queue.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
-
-/** A failed job is tried again after 1 s, 2 s, 4 s, then given up and logged. */
-const retryDelaysMs = [1_000, 2_000, 4_000];
 
 interface Entry {
   job: Job;
@@ -90,7 +88,7 @@ export class MemoryJobQueue implements JobQueue {
     try {
       await handler?.(entry.job);
     } catch (e) {
-      const delayMs = retryDelaysMs[entry.attempts];
+      const delayMs = retryDelayMs(entry.attempts + 1);
       this.#log.error('job.failed', { job: entry.job.name, attempt: entry.attempts + 1, ...errorFields(e) });
       if (delayMs === undefined) return;
       const runAt = new Date(this.#clock.now().getTime() + delayMs);
