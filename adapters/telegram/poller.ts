@@ -93,7 +93,7 @@ export class Poller {
       } catch (e) {
         if (attempt >= this.#options.deliveryAttempts || this.#stopping.signal.aborted) {
           // Journaled by the engine's inbox: its recovery finishes the turn.
-          return this.#log.error('telegram.update_failed', { message: update.message.messageId, attempts: attempt, ...errorFields(e) });
+          return this.#log.error('telegram.update_failed', { messageId: update.message.messageId, attempts: attempt, ...errorFields(e) });
         }
         await pause(this.#options.failureMs * attempt, this.#stopping.signal);
       }

@@ -86,7 +86,7 @@ async function openTicket(p: IntakeParts, caseId: string, reason: TicketReason, 
 function parse<S extends z.ZodType>(job: Job, schema: S, log: Logger): z.infer<S> | null {
   const parsed = schema.safeParse(job.data);
   if (parsed.success) return parsed.data;
-  log.error('desk.unreadable_job', { job: job.id, name: job.name });
+  log.error('desk.unreadable_job', { job: job.id, jobName: job.name });
   return null;
 }
 

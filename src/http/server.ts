@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { errorFields } from '../log.ts';
 import type { Logger } from '../log.ts';
+import { requestIdFrom, withRequest } from '../request-context.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 /** Takes over a connection that asked to upgrade (e.g. to a WebSocket). */
@@ -16,6 +17,12 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown): vo
 /**
  * The one HTTP server (PORT): health and metrics, and the channels' webhooks
  * as they register. Routes are exact paths, or prefixes ending in `*`; so are upgrades.
+ *
+ * Each request has an id (a well-formed `x-request-id` it came with, else a new one), echoed
+ * in the `x-request-id` header and carried by every log line written while it is handled
+ * (request-context.ts); when it ends, `http.request` logs its method, route pattern, status
+ * and time: at debug when it succeeded, at info otherwise. Never the URL (its query may hold
+ * a token) nor headers.
  */
 export class HttpServer {
   readonly #routes: { method: string; path: string; handler: Handler }[] = [];
@@ -29,7 +36,7 @@ export class HttpServer {
 
   constructor(log: Logger) {
     this.#log = log;
-    this.#server = createServer((req, res) => void this.#dispatch(req, res));
+    this.#server = createServer((req, res) => this.#request(req, res));
     this.#server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => this.#upgrade(req, socket, head));
   }
 
@@ -74,7 +81,12 @@ export class HttpServer {
     });
   }
 
+  /** An upgrade has an id too, for the lines written as it is handed over; no header echoes it (the handler answers). */
   #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    withRequest({ requestId: requestIdFrom(req.headers['x-request-id']) }, () => this.#upgradeIn(req, socket, head));
+  }
+
+  #upgradeIn(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy()); // a reset by the peer must not crash the process
     const path = targetOf(req)?.pathname;
     if (path === undefined) {
@@ -91,7 +103,21 @@ export class HttpServer {
     route.handler(req, socket, head);
   }
 
-  async #dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  #request(req: IncomingMessage, res: ServerResponse): void {
+    const context = { requestId: requestIdFrom(req.headers['x-request-id']) };
+    const started = performance.now();
+    const seen: Seen = { route: null };
+    res.setHeader('x-request-id', context.requestId);
+    // 'close' comes after 'finish', and also when the client leaves first; emitted outside the request's context.
+    res.once('close', () => withRequest(context, () => {
+      const fields = { method: req.method ?? null, route: seen.route, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (res.statusCode < 400) this.#log.debug('http.request', fields);
+      else this.#log.info('http.request', fields);
+    }));
+    withRequest(context, () => void this.#dispatch(req, res, seen));
+  }
+
+  async #dispatch(req: IncomingMessage, res: ServerResponse, seen: Seen): Promise<void> {
     // Once closing, no connection is kept alive: a client (an EventSource reconnecting) would
     // send its next request on it, and the close would wait for that one too.
     res.once('finish', () => this.#closing && req.socket.destroySoon());
@@ -100,6 +126,7 @@ export class HttpServer {
     if (path === undefined) return sendJson(res, 400, { error: 'bad request target' });
     const matching = this.#routes.filter((r) => matches(r.path, path));
     const route = matching.find((r) => r.method === req.method);
+    seen.route = (route ?? matching[0])?.path ?? null;
     if (!route) return sendJson(res, matching.length > 0 ? 405 : 404, { error: matching.length > 0 ? 'method not allowed' : 'not found' });
     try {
       await route.handler(req, res);
@@ -109,6 +136,11 @@ export class HttpServer {
       else res.end();
     }
   }
+}
+
+/** What the access log learns of a request as it is dispatched: the pattern of the route it matched. */
+interface Seen {
+  route: string | null;
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { Logger } from '../log.ts';
-import { errorFields } from '../log.ts';
+import { errorCode, errorFields } from '../log.ts';
+
+// One rule for an I/O error's code, in log.ts: the code `errorFields` logs is the one `reach` names.
+export { errorCode };
 
 const defaultPorts: Record<string, string> = { 'redis:': '6379', 'rediss:': '6379', 'postgres:': '5432', 'postgresql:': '5432' };
 
@@ -7,12 +10,6 @@ const defaultPorts: Record<string, string> = { 'redis:': '6379', 'rediss:': '637
 export function addressOf(url: string): string {
   const { protocol, hostname, port } = new URL(url);
   return `${hostname || 'localhost'}:${port || defaultPorts[protocol] || '?'}`;
-}
-
-/** The code of an I/O error (ECONNREFUSED, ETIMEDOUT, a SQLSTATE such as 28P01), if it has one. */
-export function errorCode(e: unknown): string | null {
-  const code = e instanceof Error && 'code' in e ? e.code : undefined;
-  return typeof code === 'string' && code !== '' ? code : null;
 }
 
 /**
@@ -37,9 +34,10 @@ export async function reach<T>(service: string, url: string, timeoutMs: number, 
 }
 
 /**
- * A listener for a connection's errors that logs them as `event` with their code and the
- * address, never their message. A service that is away fails every reconnection, so after
- * one line at most one more goes out per `everyMs`, counting the ones left out.
+ * A listener for a connection's errors that logs them as `event` with their `errorFields`
+ * (code, errno, syscall) and the service's address, never their message. A service that is
+ * away fails every reconnection, so after one line at most one more goes out per `everyMs`,
+ * counting the ones left out.
  */
 export function errorLog(log: Logger, event: string, address: string, everyMs = 30_000): (e: unknown) => void {
   let loggedAt = -Infinity;
@@ -50,7 +48,8 @@ export function errorLog(log: Logger, event: string, address: string, everyMs = 
       leftOut++;
       return;
     }
-    log.warn(event, { ...errorFields(e), code: errorCode(e), address, leftOut });
+    // The service's address (host and port, as it was configured) over the socket's.
+    log.warn(event, { ...errorFields(e), address, leftOut });
     loggedAt = now;
     leftOut = 0;
   };

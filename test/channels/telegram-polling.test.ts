@@ -88,7 +88,7 @@ describe('Telegram poller', () => {
     closing.push(api.close);
     const lines: string[] = [];
     let logged = () => {};
-    const log = createLogger('error', (l) => (lines.push(l), logged()));
+    const log = createLogger('error', { destination: (l) => (lines.push(l), logged()) });
     const bot = new BotApi(botToken, log, { apiRoot: api.apiRoot });
     const poller = new Poller(bot, new UpdateHandler({ engine: { receive: async () => undefined }, api: bot, clock: new ManualClock(), log }), log);
     await new Promise<void>((resolve) => {

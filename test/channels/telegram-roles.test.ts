@@ -60,7 +60,7 @@ describe('Telegram by role and configuration', () => {
     const api = await scriptedBotApi([{ status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: bad webhook: HTTPS url must be provided for webhook' } }]);
     closing.push(api.close);
     const log: string[] = [];
-    const logger = createLogger('warn', (l) => void log.push(l));
+    const logger = createLogger('warn', { destination: (l) => void log.push(l) });
     const clock = new ManualClock();
     const config = loadConfig({
       TELEGRAM_BOT_TOKEN: botToken, TELEGRAM_API_ROOT: api.apiRoot, TELEGRAM_MODE: 'webhook',

@@ -11,7 +11,7 @@ const handler = new UpdateHandler({
   engine: { receive: async () => undefined },
   api: { answerCallbackQuery: async () => true },
   clock,
-  log: createLogger('debug', (l) => void lines.push(l)),
+  log: createLogger('debug', { destination: (l) => void lines.push(l) }),
 });
 
 const from = { id: 42, is_bot: false, first_name: 'Mei', language_code: 'en' };

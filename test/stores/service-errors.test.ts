@@ -18,7 +18,7 @@ describe('service errors', () => {
   it('logs a flood of connection errors as one line per 30 s, with the code, the address and a count of the rest', () => {
     vi.useFakeTimers({ now: new Date('2026-05-01T00:00:00Z') });
     const lines: Record<string, unknown>[] = [];
-    const log = errorLog(createLogger('warn', (l) => lines.push(JSON.parse(l) as Record<string, unknown>)), 'redis.error', '10.0.0.7:6379');
+    const log = errorLog(createLogger('warn', { destination: (l) => lines.push(JSON.parse(l) as Record<string, unknown>) }), 'redis.error', '10.0.0.7:6379');
     for (let i = 0; i < 200; i++) {
       log(refused);
       vi.advanceTimersByTime(300); // a minute of reconnections, five a second

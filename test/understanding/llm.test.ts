@@ -39,7 +39,7 @@ beforeEach(() => {
 });
 
 function llm(settings: Partial<LlmSettings> = {}): LlmUnderstanding {
-  const log = createLogger('warn', (line) => logLines.push(line));
+  const log = createLogger('warn', { destination: (line) => logLines.push(line) });
   return new LlmUnderstanding({ baseURL: fake.baseURL, apiKey: undefined, model: 'fake-model', timeoutMs: 2_000, maxRetries: 0, ...settings }, learned, tally, log);
 }
 

@@ -41,7 +41,7 @@ export class PushDispatcher {
     if (push.kind === 'event') {
       if (windowOpeners.has(push.event)) await windows.open(push.openId, at, `${push.event}:${push.createdAt.getTime()}`);
       if (push.event === 'unsubscribe') await windows.close(push.openId);
-      log.info('wechat.event', { event: push.event.slice(0, 32), traveller: logId(push.openId) });
+      log.info('wechat.event', { kind: push.event.slice(0, 32), traveller: logId(push.openId) });
       return 'answer';
     }
     if (push.kind === 'other') return 'answer';
