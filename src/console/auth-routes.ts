@@ -1,13 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { problem } from '../desk/desk-error.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { perAddress, retryAfter, tooMany } from '../http/limit.ts';
+import { retryAfter } from '../http/limit.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { RateLimits } from '../ports/rate-limits.ts';
 import type { LoginResult, StaffAuth, StaffSession } from '../staff/staff-auth.ts';
 import { readJsonBody } from './json-body.ts';
+import { perAddress, tooMany } from './route-kit.ts';
 import { sessionCookie, sessionToken } from './session-cookie.ts';
 import { checkOrigin, requireStaff } from './staff-session.ts';
 
@@ -17,7 +19,7 @@ export const signInRule = { points: 10, seconds: 60 };
 /** One answer for a wrong password and an unknown username: neither tells which. */
 const refusal = 'wrong username or password';
 
-const credentials = z.object({
+export const credentials = z.object({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(1024),
 });
@@ -31,12 +33,13 @@ function sendSession(res: ServerResponse, session: StaffSession): void {
   sendJson(res, 200, view(session));
 }
 
-/** 401 for wrong credentials; 429 while this address backs off for the username; 503 while too many sign-ins are hashing. */
+/** 401 `invalid_credentials`; 429 `rate_limited` while this address backs off for the username; 503 `sign_in_busy` while too many sign-ins are hashing. */
 function refuse(res: ServerResponse, result: Exclude<LoginResult, { ok: true }>): void {
-  if (result.refusal === 'bad_credentials') return sendJson(res, 401, { error: refusal });
+  if (result.refusal === 'bad_credentials') return sendJson(res, 401, problem('invalid_credentials', refusal));
   if (result.refusal === 'backing_off') return tooMany(res, result.retryAfterMs, 'too many wrong passwords for this username from this address; wait and try again');
-  res.setHeader('retry-after', retryAfter(result.retryAfterMs));
-  sendJson(res, 503, { error: 'too many sign-ins at once; try again in a moment' });
+  const seconds = retryAfter(result.retryAfterMs);
+  res.setHeader('retry-after', seconds);
+  sendJson(res, 503, problem('sign_in_busy', 'too many sign-ins at once; try again in a moment', { retryAfterSeconds: Number(seconds) }));
 }
 
 export interface StaffAuthRouteParts {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { problem } from '../desk/desk-error.ts';
 import type { StaffDesk } from '../desk/staff-desk.ts';
 import type { Teams } from '../desk/teams.ts';
 import { openEventStream } from '../http/event-stream.ts';
@@ -28,7 +29,7 @@ export interface DeskRouteParts {
 /**
  * The desk API under /api: the queue, conversations and what staff do with them, the staff
  * list for pickers, and /api/events, a live feed of what changed. Input is checked with zod;
- * every answer is JSON, errors as `{ error }`.
+ * every answer is JSON, errors as `{ error, code }` (see desk-error.ts).
  */
 export function routeDesk(http: HttpServer, p: DeskRouteParts): void {
   const { limiter } = p;
@@ -64,7 +65,7 @@ export function routeDesk(http: HttpServer, p: DeskRouteParts): void {
     const session = await requireStaff(req, res, p.auth, { csrf: false });
     const target = session && parseTarget(req, res);
     if (!session || !target) return;
-    if (target.action !== null || target.remedyId !== null) return sendJson(res, 405, { error: 'method not allowed' });
+    if (target.action !== null || target.remedyId !== null) return sendJson(res, 405, problem('method_not_allowed', 'method not allowed'));
     await run(res, () => desk.conversation(session.staff, target.caseId));
   });
 
@@ -104,7 +105,7 @@ function parseTarget(req: IncomingMessage, res: ServerResponse): Target | null {
   const valid = caseId !== undefined && api.caseIdPattern.test(caseId) && parts.length <= 4
     && (parts.length < 3 || (action === 'remedies' && remedyId !== undefined && /^\w{1,60}$/.test(remedyId) && approve === 'approve'));
   if (!valid) {
-    sendJson(res, 404, { error: 'not found' });
+    sendJson(res, 404, problem('not_found', 'not found'));
     return null;
   }
   return { caseId, action: parts.length === 2 ? (action ?? null) : null, remedyId: parts.length === 4 ? (remedyId ?? null) : null };

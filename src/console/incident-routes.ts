@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from '../desk/desk-error.ts';
 import type { GuideDesk } from '../guides/guide-desk.ts';
 import { departureSchema, departuresBody, newGuideBody } from '../guides/guide-desk.ts';
 import type { IncidentDesk } from '../incidents/incident-desk.ts';
@@ -63,12 +64,12 @@ export function routeIncidents(http: HttpServer, p: IncidentRouteParts): void {
     const actor = await read(req, res);
     const [id, ...rest] = pathAfter(req, 3);
     if (!actor) return;
-    if (!id || !incidentId.test(id) || rest.length > 0) return sendJson(res, 404, { error: 'not found' });
+    if (!id || !incidentId.test(id) || rest.length > 0) return sendJson(res, 404, problem('not_found', 'not found'));
     await run(res, () => p.incidents.get(actor, id));
   });
   http.route('POST', '/api/incidents/*', async (req, res) => {
     const [id, name, ...rest] = pathAfter(req, 3);
-    if (!id || !incidentId.test(id) || rest.length > 0) return sendJson(res, 404, { error: 'not found' });
+    if (!id || !incidentId.test(id) || rest.length > 0) return sendJson(res, 404, problem('not_found', 'not found'));
     await runAction(req, res, kit, id, pick(incidentActions, name));
   });
 
@@ -78,13 +79,13 @@ export function routeIncidents(http: HttpServer, p: IncidentRouteParts): void {
     if (!actor) return;
     const date = new URL(req.url ?? '/', 'http://local').searchParams.get('date') ?? undefined;
     const valid = departureSchema.safeParse({ tourCode, date: date ?? '2000-01-01' });
-    if (!valid.success || rest.length > 0) return sendJson(res, 404, { error: 'not found: /api/departures/{tourCode}?date=yyyy-mm-dd' });
+    if (!valid.success || rest.length > 0) return sendJson(res, 404, problem('not_found', 'not found: /api/departures/{tourCode}?date=yyyy-mm-dd'));
     await run(res, () => p.incidents.departure(actor, valid.data.tourCode, date));
   });
   http.route('POST', '/api/departures/*', async (req, res) => {
     const [tourCode, date, name, ...rest] = pathAfter(req, 3);
     const departure = departureSchema.safeParse({ tourCode, date });
-    if (!departure.success || name !== 'travellers' || rest.length > 0) return sendJson(res, 404, { error: 'not found: /api/departures/{tourCode}/{date}/travellers' });
+    if (!departure.success || name !== 'travellers' || rest.length > 0) return sendJson(res, 404, problem('not_found', 'not found: /api/departures/{tourCode}/{date}/travellers'));
     const put = action(rosterBody, async (actor, _id, { travellers }) => ({ travellers: await p.incidents.putRoster(actor, departure.data, travellers) }));
     await runAction(req, res, kit, `${departure.data.tourCode}/${departure.data.date}`, put);
   });
@@ -98,7 +99,7 @@ export function routeIncidents(http: HttpServer, p: IncidentRouteParts): void {
   });
   http.route('POST', '/api/guides/*', async (req, res) => {
     const [id, name, ...rest] = pathAfter(req, 3);
-    if (!id || !guideId.test(id) || rest.length > 0) return sendJson(res, 404, { error: 'not found' });
+    if (!id || !guideId.test(id) || rest.length > 0) return sendJson(res, 404, problem('not_found', 'not found'));
     await runAction(req, res, kit, id, pick(guideActions, name));
   });
 }

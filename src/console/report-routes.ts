@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { problem } from '../desk/desk-error.ts';
 import { responsibleParties } from '../desk/resolution.ts';
-import { perAddress } from '../http/limit.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -18,7 +18,8 @@ import type { StaffAuth } from '../staff/staff-auth.ts';
 import { categories } from '../taxonomy.ts';
 import { consoleHeaders } from './console-page.ts';
 import { emptyBody } from './desk-api.ts';
-import { action, answer, pathAfter, run, runAction } from './route-kit.ts';
+import { fieldsOf } from './json-body.ts';
+import { action, answer, pathAfter, perAddress, run, runAction } from './route-kit.ts';
 import { requireStaff } from './staff-session.ts';
 
 export interface ReportRouteParts {
@@ -43,7 +44,7 @@ const maxPeriodDays = 1100;
  */
 const year = '(19|2\\d)\\d{2}';
 const day = z.string().regex(new RegExp(`^${year}-\\d{2}-\\d{2}$`), 'is a date: yyyy-mm-dd, from 1900 to 2999').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a date');
-const periodQuery = z.object({ from: day.optional(), to: day.optional(), by: z.enum(groupings).default('month') });
+export const periodQuery = z.object({ from: day.optional(), to: day.optional(), by: z.enum(groupings).default('month') });
 
 /** A tour code as reports key it: trimmed, upper case. */
 const tourCode = z.string().trim().min(1).max(40).transform((t) => t.toUpperCase());
@@ -77,13 +78,13 @@ export function routeReports(http: HttpServer, p: ReportRouteParts): void {
     const [file, ...rest] = pathAfter(req, 3);
     const csv = file?.endsWith('.csv') ?? false;
     const name = reportNames.find((n) => `${n}${csv ? '.csv' : ''}` === file);
-    if (!name || rest.length > 0) return sendJson(res, 404, { error: `not found: /api/reports/{${reportNames.join('|')}}[.csv]` });
+    if (!name || rest.length > 0) return sendJson(res, 404, problem('not_found', `not found: /api/reports/{${reportNames.join('|')}}[.csv]`));
     const parsed = periodQuery.safeParse(Object.fromEntries(query(req)));
-    if (!parsed.success) return sendJson(res, 400, { error: 'from and to are dates (yyyy-mm-dd); by is day, week, month or quarter', issues: parsed.error.issues });
+    if (!parsed.success) return sendJson(res, 400, problem('validation_failed', 'from and to are dates (yyyy-mm-dd); by is day, week, month or quarter', { fields: fieldsOf(parsed.error.issues), issues: parsed.error.issues }));
     const to = parsed.data.to ?? p.reports.today();
     const from = parsed.data.from ?? addDays(to, -364);
     const span = daysBetween(from, to);
-    if (span < 0 || span > maxPeriodDays) return sendJson(res, 400, { error: `from must be on or before to, at most ${maxPeriodDays} days apart` });
+    if (span < 0 || span > maxPeriodDays) return sendJson(res, 400, problem('invalid_period', `from must be on or before to, at most ${maxPeriodDays} days apart`, { maxDays: maxPeriodDays }));
     const report = () => p.reports.report(actor, name, { from, to, by: parsed.data.by });
     if (!csv) return run(res, report);
     const body = reportCsv(await report());
@@ -97,7 +98,7 @@ export function routeReports(http: HttpServer, p: ReportRouteParts): void {
     const actor = await manager(req, res);
     if (!actor) return;
     const quarter = query(req).get('quarter') ?? quarterBefore(p.reports.today());
-    if (!quarterPattern.test(quarter)) return sendJson(res, 400, { error: 'the quarter is written like 2026-Q3' });
+    if (!quarterPattern.test(quarter)) return sendJson(res, 400, problem('invalid_quarter', 'the quarter is written like 2026-Q3'));
     const locale = pageLocale(query(req).get('lang'), req.headers['accept-language']);
     sendPage(res, quarterlyPage(locale, wordsOf(locale), quarter, await p.reports.quarter(actor, quarter, reportNames)));
   });
@@ -116,7 +117,7 @@ export function routeReports(http: HttpServer, p: ReportRouteParts): void {
   });
   http.route('POST', '/api/actions/*', async (req, res) => {
     const [id, name, ...rest] = pathAfter(req, 3);
-    if (!id || !actionId.test(id) || name !== 'done' || rest.length > 0) return answer(res, 404, { error: 'not found: /api/actions/{id}/done' });
+    if (!id || !actionId.test(id) || name !== 'done' || rest.length > 0) return answer(res, 404, problem('not_found', 'not found: /api/actions/{id}/done'));
     await runAction(req, res, kit, id, action(emptyBody, async (actor, actionIdGiven) => ({ action: await p.reports.markDone(actor, actionIdGiven) })));
   });
 }

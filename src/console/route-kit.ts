@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { DeskError } from '../desk/desk-error.ts';
-import { admit } from '../http/limit.ts';
+import { DeskError, problem } from '../desk/desk-error.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { retryAfter } from '../http/limit.ts';
 import { sendJson } from '../http/server.ts';
+import type { Handler } from '../http/server.ts';
 import type { RateLimiter, RateLimits } from '../ports/rate-limits.ts';
 import type { Staff, StaffAuth } from '../staff/staff-auth.ts';
 import { readJsonBody } from './json-body.ts';
@@ -41,7 +43,7 @@ export const ok = async (done: Promise<unknown>) => {
 export async function runAction(req: IncomingMessage, res: ServerResponse, p: { auth: StaffAuth; limiter: RateLimiter; check?: Omit<StaffCheck, 'csrf'> }, id: string, chosen: Action | undefined): Promise<void> {
   const session = await requireStaff(req, res, p.auth, { ...p.check, csrf: true });
   if (!session) return;
-  if (!chosen) return sendJson(res, 404, { error: 'no such action' });
+  if (!chosen) return sendJson(res, 404, problem('unknown_action', 'no such action'));
   if (!(await admit(res, p.limiter, session.staff.id, tooManyActions))) return;
   const input = await readJsonBody(req, res, maxBodyBytes, chosen.body);
   if (input) await run(res, () => chosen.run(session.staff, id, input.data));
@@ -53,9 +55,28 @@ export async function run(res: ServerResponse, work: () => Promise<unknown>): Pr
     answer(res, 200, await work());
   } catch (e) {
     if (!(e instanceof DeskError)) throw e;
-    sendJson(res, e.status, { error: e.message, ...e.details });
+    sendJson(res, e.status, problem(e.code, e.message, e.details));
   }
 }
+
+/** Counts one request of `key`; over the limit, answers 429 `rate_limited` with Retry-After and resolves false. */
+export async function admit(res: ServerResponse, limiter: RateLimiter, key: string, error: string): Promise<boolean> {
+  const verdict = await limiter.take(key);
+  if (!verdict.allowed) tooMany(res, verdict.retryAfterMs, error);
+  return verdict.allowed;
+}
+
+/** Answers 429 `rate_limited`, with Retry-After and the seconds to wait. */
+export function tooMany(res: ServerResponse, retryAfterMs: number, error: string): void {
+  const seconds = retryAfter(retryAfterMs);
+  res.setHeader('retry-after', seconds);
+  sendJson(res, 429, problem('rate_limited', error, { retryAfterSeconds: Number(seconds) }));
+}
+
+/** Wraps handlers so they answer only requests within `limiter`'s limit per client address (see `clientAddress`); the others get 429 before anything is read. */
+export const perAddress = (limiter: RateLimiter, trustProxy: number, error: string) => (handler: Handler): Handler => async (req, res) => {
+  if (await admit(res, limiter, clientAddress(req, trustProxy), error)) await handler(req, res);
+};
 
 export function answer(res: ServerResponse, status: number, body: unknown): void {
   res.setHeader('cache-control', 'no-store');

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { problem } from '../desk/desk-error.ts';
+import type { ErrorCode } from '../desk/desk-error.ts';
 import { sendJson } from '../http/server.ts';
 import type { StaffRole } from '../staff/roles.ts';
 import type { StaffAuth, StaffSession } from '../staff/staff-auth.ts';
@@ -21,7 +23,7 @@ export async function readSession(req: IncomingMessage, auth: StaffAuth): Promis
 export function checkOrigin(req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;
   if (origin === undefined || hostOf(origin) === req.headers.host?.toLowerCase()) return true;
-  sendJson(res, 403, { error: 'this request came from another site' });
+  sendJson(res, 403, problem('foreign_origin', 'this request came from another site'));
   return false;
 }
 
@@ -36,25 +38,26 @@ export interface StaffCheck {
 
 /**
  * The signed-in staff member's session, or null having answered: 401 without a
- * session, 403 for a foreign Origin, a missing or wrong CSRF token, or a role not allowed.
+ * session (`session_required`), 403 for a foreign Origin (`foreign_origin`), a missing or wrong
+ * CSRF token (`csrf_invalid`), or a role not allowed (`forbidden_role`, with the `roles` that are).
  */
 export async function requireStaff(req: IncomingMessage, res: ServerResponse, auth: StaffAuth, check: StaffCheck): Promise<StaffSession | null> {
   const session = await readSession(req, auth);
-  if (!session) return refuse(res, 401, 'sign in first: there is no session, or it has ended');
+  if (!session) return refuse(res, 401, 'session_required', 'sign in first: there is no session, or it has ended');
   if (check.csrf) {
     if (!checkOrigin(req, res)) return null;
     const token = req.headers[csrfHeader];
     if (!auth.checkCsrf(session, typeof token === 'string' ? token : undefined)) {
-      return refuse(res, 403, 'the X-CSRF-Token header is missing or wrong; reload the console');
+      return refuse(res, 403, 'csrf_invalid', 'the X-CSRF-Token header is missing or wrong; reload the console');
     }
   }
   if (check.roles && !check.roles.includes(session.staff.role)) {
-    return refuse(res, 403, `this is for staff with the role ${check.roles.join(' or ')}`);
+    return refuse(res, 403, 'forbidden_role', `this is for staff with the role ${check.roles.join(' or ')}`, { roles: check.roles });
   }
   return session;
 }
 
-function refuse(res: ServerResponse, status: 401 | 403, error: string): null {
-  sendJson(res, status, { error });
+function refuse(res: ServerResponse, status: 401 | 403, code: ErrorCode, error: string, details: Record<string, unknown> = {}): null {
+  sendJson(res, status, problem(code, error, details));
   return null;
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { problem } from '../desk/desk-error.ts';
 import { scheduleGreetings } from '../followups/schedule-greetings.ts';
 import type { GreetingSchedule } from '../followups/schedule-greetings.ts';
-import { admit } from '../http/limit.ts';
 import { readBody } from '../http/read-body.ts';
 import { sendJson } from '../http/server.ts';
 import type { HttpServer } from '../http/server.ts';
@@ -14,7 +14,7 @@ import { importTrips } from '../trips/trip-import.ts';
 import type { CheckedRows } from '../trips/trip-rows.ts';
 import { checkRows, csvRows, maxTripBytes, maxTripRows } from '../trips/trip-rows.ts';
 import { readJsonBody } from './json-body.ts';
-import { answer, tooManyActions } from './route-kit.ts';
+import { admit, answer, tooManyActions } from './route-kit.ts';
 import { requireStaff } from './staff-session.ts';
 
 export interface TripRouteParts extends GreetingSchedule {
@@ -24,7 +24,7 @@ export interface TripRouteParts extends GreetingSchedule {
 }
 
 /** Each row is checked on its own, so a bad one is named and the good ones still go in. */
-const jsonTrips = z.strictObject({ rows: z.array(z.unknown()).min(1).max(maxTripRows) });
+export const jsonTrips = z.strictObject({ rows: z.array(z.unknown()).min(1).max(maxTripRows) });
 
 /**
  * Trips and their travellers for supervisors, executives and admins: a CSV file (text/csv) at
@@ -47,34 +47,34 @@ export function routeTrips(http: HttpServer, p: TripRouteParts): void {
   }));
 }
 
-/** A UTF-8 CSV body of at most 5 MB without NUL, or null having answered 415, 413 or 400. */
+/** A UTF-8 CSV body of at most 5 MB without NUL, or null having answered 415 `unsupported_media_type`, 413 `body_too_large` or 400 (`body_unreadable`, `not_utf8`, `nul_characters`). */
 async function readCsvBody(req: IncomingMessage, res: ServerResponse): Promise<CheckedRows | null> {
   if (!/^text\/csv\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     req.resume();
-    sendJson(res, 415, { error: 'send the trips as text/csv' });
+    sendJson(res, 415, problem('unsupported_media_type', 'send the trips as text/csv'));
     return null;
   }
   let body: Buffer | 'too_large';
   try {
     body = await readBody(req, maxTripBytes);
   } catch {
-    sendJson(res, 400, { error: 'the request body could not be read' });
+    sendJson(res, 400, problem('body_unreadable', 'the request body could not be read'));
     return null;
   }
   if (body === 'too_large') {
-    sendJson(res, 413, { error: `the file is larger than ${maxTripBytes} bytes; split it` });
+    sendJson(res, 413, problem('body_too_large', `the file is larger than ${maxTripBytes} bytes; split it`, { maxBytes: maxTripBytes }));
     return null;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    sendJson(res, 400, { error: 'the file is not UTF-8 text' });
+    sendJson(res, 400, problem('not_utf8', 'the file is not UTF-8 text'));
     return null;
   }
   // Valid UTF-8, but no text holds NUL (PostgreSQL refuses it): most likely a UTF-16 file.
   if (text.includes('\u0000')) {
-    sendJson(res, 400, { error: 'the file holds NUL characters; save it as UTF-8 text' });
+    sendJson(res, 400, problem('nul_characters', 'the file holds NUL characters; save it as UTF-8 text'));
     return null;
   }
   return csvRows(text);

@@ -11,7 +11,7 @@ import { MemoryStaffDirectory } from '../../src/stores/memory/memory-staff-direc
 
 const cheap = { N: 2 ** 10, r: 8, p: 1 };
 const password = 'Correct-horse-12';
-const refusal = { error: 'wrong username or password' };
+const refusal = { error: 'wrong username or password', code: 'invalid_credentials' };
 /** As a reverse proxy in front (TRUST_PROXY=1) tells the client's address. */
 const from = (address: string) => ({ 'x-forwarded-for': address });
 const cookiePattern = /^__Host-tc_session=([\w-]{43}); HttpOnly; Secure; SameSite=Strict; Path=\/; Max-Age=(\d+)$/;
@@ -72,7 +72,7 @@ describe('staff sign-in over HTTP', () => {
     expect(out.headers.getSetCookie()).toEqual(['__Host-tc_session=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0']);
     const after = await call('GET', { cookie });
     expect(after.status).toBe(401);
-    expect(await after.json()).toEqual({ error: 'sign in first: there is no session, or it has ended' });
+    expect(await after.json()).toEqual({ error: 'sign in first: there is no session, or it has ended', code: 'session_required' });
 
     const entries = await audit.entries();
     expect(entries.map((e) => e.action)).toEqual(['staff.logout', 'staff.login', 'staff.add']);
@@ -92,7 +92,7 @@ describe('staff sign-in over HTTP', () => {
     const backingOff = await signIn('mei', password, from('203.0.113.7'));
     expect(backingOff.status).toBe(429);
     expect(Number(backingOff.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
-    expect(await backingOff.json()).toEqual({ error: expect.stringContaining('too many wrong passwords') });
+    expect(await backingOff.json()).toEqual({ error: expect.stringContaining('too many wrong passwords'), code: 'rate_limited', retryAfterSeconds: expect.any(Number) });
     expect((await signIn('mei', password, from('198.51.100.9'))).status).toBe(200);
   });
 
@@ -103,7 +103,7 @@ describe('staff sign-in over HTTP', () => {
     for (const headers of refused) {
       const res = await call('DELETE', headers);
       expect(res.status).toBe(403);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
+      expect(await res.json()).toEqual({ error: expect.any(String), code: expect.stringMatching(/^(csrf_invalid|foreign_origin)$/) });
     }
     expect((await call('GET', { cookie })).status).toBe(200);
     expect((await call('DELETE', { cookie, 'x-csrf-token': csrfToken, origin: base })).status).toBe(204);
@@ -118,17 +118,17 @@ describe('staff sign-in over HTTP', () => {
   it('refuses a sign-in from a foreign Origin', async () => {
     const res = await signIn('mei', password, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: 'this request came from another site' });
+    expect(await res.json()).toEqual({ error: 'this request came from another site', code: 'foreign_origin' });
   });
 
   it('refuses malformed, oversized and incomplete bodies with a clear message', async () => {
     const malformed = await call('POST', {}, '{"username": "mei", "password": ');
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toEqual({ error: 'the request body is not as expected: not valid JSON' });
+    expect(await malformed.json()).toEqual({ error: 'the request body is not as expected: not valid JSON', code: 'invalid_json' });
 
     const oversized = await call('POST', {}, JSON.stringify({ username: 'mei', password: 'x'.repeat(5000) }));
     expect(oversized.status).toBe(413);
-    expect(await oversized.json()).toEqual({ error: 'the request body is larger than 4096 bytes' });
+    expect(await oversized.json()).toEqual({ error: 'the request body is larger than 4096 bytes', code: 'body_too_large', maxBytes: 4096 });
 
     const missing = await call('POST', {}, JSON.stringify({ username: 'mei' }));
     expect(missing.status).toBe(400);
@@ -146,7 +146,7 @@ describe('staff sign-in over HTTP', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(55);
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect(await limited.json()).toEqual({ error: expect.stringContaining('too many sign-in attempts') });
+    expect(await limited.json()).toEqual({ error: expect.stringContaining('too many sign-in attempts'), code: 'rate_limited', retryAfterSeconds: expect.any(Number) });
     expect((await signIn('mei', password, from('198.51.100.9'))).status).toBe(200);
   });
 });

@@ -6,6 +6,8 @@ import { offerKinds } from '../../src/policy/parts.ts';
 import { categories, flags, locales, problems, severities } from '../../src/taxonomy.ts';
 import { crisisChecklist } from '../../src/incidents/views.ts';
 import { incidentTypes } from '../../src/ports/incident-register.ts';
+import { clauseIds } from '../../src/policy/clause-ids.ts';
+import { surveyQuestions } from '../../src/ports/survey-store.ts';
 
 const publicDir = new URL('../../src/console/public/', import.meta.url);
 const catalogue = (locale: string) => JSON.parse(readFileSync(new URL(`../../locales/console/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
@@ -32,6 +34,13 @@ const labelled: Record<string, readonly string[]> = {
   incidentType: incidentTypes,
   incidentKind: ['report', 'group'],
   checklist: crisisChecklist,
+  // Each listed in full, with the unions it comes from, in console-wording.test.ts.
+  caseStatus: ['open', 'handed_off', 'pending_approval', 'resolved'],
+  attachment: ['image', 'voice', 'video', 'file', 'location', 'sticker'],
+  wants: ['compensation', 'fix', 'apology'],
+  language: locales,
+  clause: clauseIds,
+  surveyPart: surveyQuestions,
 };
 
 describe('the console strings', () => {
@@ -57,7 +66,7 @@ describe('the console strings', () => {
     expect([...groups].filter((g) => !(g in labelled))).toEqual([]);
   });
 
-  it('labels every category, severity, flag, reason, level, status, channel, role, remedy kind, resolution, party, incident type and kind, and checklist item', () => {
+  it('labels every category, severity, flag, reason, level, status, channel, role, remedy kind, resolution, party, incident type and kind, checklist item, case status, attachment, wish, language, clause and survey question', () => {
     const missing = Object.entries(labelled).flatMap(([group, ids]) => ids.map((id) => `${group}.${id}`)).filter((key) => !(key in en));
     expect(missing).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errorCodes } from '../../src/desk/desk-error.ts';
 import { DeskServer } from '../support/console.ts';
 import type { StaffClient } from '../support/console.ts';
 
@@ -14,12 +15,13 @@ beforeEach(async () => {
 });
 afterEach(() => desk.close());
 
-/** Expects a JSON `{ error }` answer with `status`, and returns the error. */
+/** Expects a JSON `{ error, code }` answer with `status` (and only the details its code is worded with), and returns the error. */
 async function refusal(res: Response, status: number): Promise<string> {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-  const body = (await res.json()) as { error: string };
-  expect(Object.keys(body)).toEqual(['error']);
+  const body = (await res.json()) as { error: string; code: string };
+  expect(errorCodes).toContain(body.code);
+  expect(Object.keys(body).filter((k) => !['fields', 'retryAfterSeconds', 'maxBytes'].includes(k))).toEqual(['error', 'code']);
   return body.error;
 }
 

@@ -25,7 +25,7 @@ describe('claiming a ticket', () => {
     const winner = won[0]!.agent;
     const owner = (await desk.app.parts.staff.get(winner.id))!;
     for (const { res } of lost) {
-      expect(await res.json()).toEqual({ error: `${owner.displayName} has this conversation already`, owner: { id: winner.id, displayName: owner.displayName } });
+      expect(await res.json()).toEqual({ error: `${owner.displayName} has this conversation already`, code: 'already_claimed', owner: { id: winner.id, displayName: owner.displayName } });
     }
     expect(desk.sentTo('c1', before).map((m) => m.text)).toEqual([joined('en', 'colleague', owner.displayName)]);
 
@@ -93,7 +93,7 @@ describe('who sees and does what', () => {
     expect((await pat.get(`/api/conversations/${caseId}`)).status).toBe(404);
     const refusedList = await pat.get('/api/staff');
     expect(refusedList.status).toBe(403);
-    expect(await refusedList.json()).toEqual({ error: 'this is for staff with the role agent or supervisor or executive or admin' });
+    expect(await refusedList.json()).toEqual({ error: 'this is for staff with the role agent or supervisor or executive or admin', code: 'forbidden_role', roles: ['agent', 'supervisor', 'executive', 'admin'] });
 
     expect((await ann.act(caseId, 'claim')).status).toBe(200);
     expect((await ann.act(caseId, 'notes', { text: 'Zhang Wei was very upset' })).status).toBe(200);

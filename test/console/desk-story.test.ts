@@ -142,14 +142,14 @@ describe('approving a remedy beyond the bot’s authority', () => {
     const approve = (part: string, body: unknown) => fay.post(`/api/conversations/${caseId}/remedies/${part}/approve`, body);
     const closedEarly = await fay.post(`/api/conversations/${caseId}/close`, { resolution: 'remedy_given', responsible: [{ party: 'supplier', share: 100 }] });
     expect(closedEarly.status).toBe(409);
-    expect(await closedEarly.json()).toEqual({ error: expect.stringContaining('approve the remedy') });
+    expect(await closedEarly.json()).toEqual({ error: expect.stringContaining('approve the remedy'), code: 'approve_before_closing' });
 
     const belowFloor = await approve('same_again', { amount: 200 });
     expect(belowFloor.status).toBe(400);
-    expect(await belowFloor.json()).toEqual({ error: expect.stringContaining('below 300 CNY') });
+    expect(await belowFloor.json()).toEqual({ error: expect.stringContaining('below 300 CNY'), code: 'amount_below_floor', floor: 300, currency: 'CNY' });
     const beyond = await approve('same_again', { amount: 6000 });
     expect(beyond.status).toBe(403);
-    expect(await beyond.json()).toEqual({ error: "a total of 6300 CNY is beyond an agent's authority: it needs a supervisor" });
+    expect(await beyond.json()).toEqual({ error: "a total of 6300 CNY is beyond an agent's authority: it needs a supervisor", code: 'beyond_authority', role: 'agent', approver: 'supervisor' });
 
     const before = desk.sent.length;
     expect((await approve('price_difference', {})).status).toBe(200);

@@ -57,10 +57,10 @@ describe.skipIf(!up)(`the queue board over BullMQ (${redisUrl})`, () => {
     const { base, admin, agent } = await board(jobs);
     const anonymous = await fetch(`${base}/admin/queues`);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ error: 'sign in first: there is no session, or it has ended' });
+    expect(await anonymous.json()).toEqual({ error: 'sign in first: there is no session, or it has ended', code: 'session_required' });
     const refused = await fetch(`${base}/admin/queues`, { headers: agent });
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: 'this is for staff with the role admin' });
+    expect(await refused.json()).toEqual({ error: 'this is for staff with the role admin', code: 'forbidden_role', roles: ['admin'] });
 
     for (const path of ['/admin/queues', '/admin/queues/', '/admin/queues/queue/handoff']) {
       const page = await fetch(`${base}${path}`, { headers: admin });
@@ -105,7 +105,7 @@ describe.skipIf(!up)(`the queue board over BullMQ (${redisUrl})`, () => {
     for (const method of ['PUT', 'POST', 'DELETE']) {
       const foreign = await fetch(`${base}/admin/queues/api/queues/handoff/pause`, { method, headers: { ...admin, origin: 'https://evil.example' } });
       expect(foreign.status).toBe(403);
-      expect(await foreign.json()).toEqual({ error: 'this request came from another site' });
+      expect(await foreign.json()).toEqual({ error: 'this request came from another site', code: 'foreign_origin' });
     }
     expect((await pause({ ...agent, origin: base })).status).toBe(403);
     expect((await pause({ origin: base })).status).toBe(401);

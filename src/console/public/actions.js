@@ -85,7 +85,7 @@ export function drawForm() {
   kind.value = chosenKind;
   const owner = byId('ca-owner');
   const chosenOwner = owner.value;
-  owner.replaceChildren(...state.staff.map((m) => el('option', { value: m.id, textContent: `${m.displayName} (${label('role', m.role)})` })));
+  owner.replaceChildren(...state.staff.map((m) => el('option', { value: m.id, textContent: t('list.nameRole', { name: m.displayName, role: label('role', m.role) }) })));
   if (chosenOwner) owner.value = chosenOwner;
   drawValue();
 }
@@ -107,13 +107,13 @@ export function drawActions() {
   byId('actions').replaceChildren(...state.actions.map((a) => el('li', { className: 'card action-row', dataset: { id: a.id } }, [
     el('div', { className: 'row-top' }, [
       el('strong', { textContent: a.title }),
-      el('span', { className: 'muted', textContent: `${t(`actions.kind.${a.target.kind}`)}: ${targetLabel(a.target)}` }),
+      el('span', { className: 'muted', textContent: `${t(`actions.kind.${a.target.kind}`)}${t('list.colon')}${targetLabel(a.target)}` }),
       a.overdue ? el('span', { className: 'badge sev-critical', textContent: t('actions.overdue') }) : null,
       el('span', { className: 'muted', textContent: t(`actions.status.${a.status}`) }),
     ]),
     el('div', { className: 'row-meta' }, [
-      el('span', { textContent: `${t('actions.owner')}: ${state.staff.find((m) => m.id === a.ownerId)?.displayName ?? a.ownerId}` }),
-      el('span', { textContent: `${t('actions.due')}: ${a.dueDate}` }),
+      el('span', { textContent: `${t('actions.owner')}${t('list.colon')}${state.staff.find((m) => m.id === a.ownerId)?.displayName ?? a.ownerId}` }),
+      el('span', { textContent: `${t('actions.due')}${t('list.colon')}${a.dueDate}` }),
       el('span', { textContent: t('actions.effect', a.effect) }),
     ]),
     a.status === 'open' ? el('button', { type: 'button', className: 'quiet', textContent: t('actions.done'), onclick: () => void finish(a.id) }) : null,

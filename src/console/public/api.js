@@ -3,10 +3,15 @@
 
 let csrfToken = '';
 
+/**
+ * A refusal: its HTTP status, its stable `code` (see src/desk/desk-error.ts) and the whole body.
+ * The message is the server's English, for debugging only: errors.js says it to staff.
+ */
 export class ApiError extends Error {
   constructor(status, body) {
     super(body?.error ?? `HTTP ${status}`);
     this.status = status;
+    this.code = typeof body?.code === 'string' ? body.code : null;
     this.body = body;
   }
 }

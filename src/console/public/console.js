@@ -8,6 +8,7 @@ import { renderConversation } from './conversation.js';
 import { beep, isMuted, setMuted, setTitle, showUnseen, unlockAudio } from './cue.js';
 import { drawDeparture, refreshDeparture, resetDeparture, setupDeparture, showDeparture } from './departure.js';
 import { el } from './dom.js';
+import { errorText } from './errors.js';
 import { watchDesk } from './events.js';
 import { drawActions, drawForm, refreshActions, resetActions, setupActions } from './actions.js';
 import { drawGuides, mayManageGuides, refreshGuides, resetGuides, setupGuides } from './guides.js';
@@ -125,6 +126,10 @@ function goToCase(caseId) {
   openCase(caseId);
 }
 
+// The catalogue before any view is set up: the report and corrective-action pickers are built
+// there, and built before it they showed their keys (reports.name.categories) until a relabel.
+await useLocale(savedLocale());
+
 setupIncidents({
   fail: handleFailure,
   openDeparture: goToDeparture,
@@ -147,7 +152,7 @@ function handleFailure(error, where) {
     byId('login-error').textContent = t('error.session');
     return;
   }
-  byId(where).textContent = error instanceof ApiError ? error.message : t('error.network');
+  byId(where).textContent = errorText(error);
 }
 
 byId('login-form').addEventListener('submit', async (event) => {
@@ -158,9 +163,8 @@ byId('login-form').addEventListener('submit', async (event) => {
   try {
     await enterDesk(await signIn(byId('login-username').value.trim(), byId('login-password').value));
   } catch (e) {
-    // 429: this address is waiting out its limit; 503: too many sign-ins at once. Both pass.
-    const wait = e instanceof ApiError && (e.status === 429 || e.status === 503);
-    error.textContent = wait ? t('login.wait') : e instanceof ApiError ? e.message : t('error.network');
+    // 429: this address (or this username from it) is waiting out its limit; it passes.
+    error.textContent = e instanceof ApiError && e.status === 429 ? t('login.wait') : errorText(e);
   }
 });
 
@@ -319,9 +323,7 @@ async function act(change) {
     await change();
     return true;
   } catch (e) {
-    const owner = e instanceof ApiError && e.status === 409 ? e.body?.owner : undefined;
-    if (owner) error.textContent = t('action.claimedBy', { name: owner.displayName });
-    else handleFailure(e, 'action-error');
+    handleFailure(e, 'action-error'); // a case someone else claimed names them (already_claimed)
     return false;
   } finally {
     void refreshCase();
@@ -397,7 +399,7 @@ async function refreshStaff() {
 }
 
 function drawPickers() {
-  const option = (member) => el('option', { value: member.id, textContent: `${member.displayName} (${label('role', member.role)})` });
+  const option = (member) => el('option', { value: member.id, textContent: t('list.nameRole', { name: member.displayName, role: label('role', member.role) }) });
   const choose = el('option', { value: '', textContent: t('action.choose') });
   byId('assign-staff').replaceChildren(choose, ...state.staff.filter((m) => m.role !== 'partner').map(option));
   byId('share-partner').replaceChildren(choose.cloneNode(true), ...state.staff.filter((m) => m.role === 'partner').map(option));
@@ -415,25 +417,30 @@ byId('mute').addEventListener('click', () => {
   drawMute();
 });
 
-/** Relabels everything in the newly chosen locale. */
+/**
+ * Relabels everything in the newly chosen locale: every view, signed in or not, since some
+ * (the report and corrective-action pickers) are built before anyone signs in.
+ */
 async function switchLocale(locale) {
   await useLocale(locale);
-  byId('locale').value = locale;
+  relabel();
+}
+
+function relabel() {
+  byId('locale').value = currentLocale();
   setTitle(t('app.title'));
-  if (state.session) {
-    showSignedIn(true);
-    drawQueue();
-    drawPickers();
-    drawCase();
-    relabelCloseForm();
-    drawIncidents();
-    drawDeparture();
-    drawGuides();
-    drawChoices();
-    drawForm();
-    drawActions();
-    drawPaging();
-  }
+  if (state.session) showSignedIn(true);
+  drawQueue();
+  drawPickers();
+  drawCase();
+  relabelCloseForm();
+  drawIncidents();
+  drawDeparture();
+  drawGuides();
+  drawChoices();
+  drawForm();
+  drawActions();
+  drawPaging();
 }
 
 byId('locale').addEventListener('change', (event) => void switchLocale(event.target.value));
@@ -444,7 +451,7 @@ for (const gesture of ['pointerdown', 'keydown']) window.addEventListener(gestur
 setInterval(() => tickQueue(), 1000);
 drawMute();
 
-await switchLocale(savedLocale());
+relabel();
 const session = await currentSession().catch(() => null);
 if (session) await enterDesk(session);
 else showSignedIn(false);

@@ -79,7 +79,7 @@ function complaintRow(complaint) {
     ]),
     el('span', { className: 'row-meta' }, [
       el('span', { textContent: complaint.caseId }),
-      el('span', { textContent: label('status', complaint.status) }),
+      el('span', { textContent: label('caseStatus', complaint.status) }), // the case's status, not a desk ticket's
       el('span', { textContent: label('channel', complaint.channel) }),
     ]),
     el('span', { className: 'row-bottom' }, [

@@ -4,6 +4,7 @@
 /* global document, navigator, window */
 import { addGuide, addGuideDepartures, ApiError, issueGuideCode, loadGuides } from './api.js';
 import { el } from './dom.js';
+import { errorText } from './errors.js';
 import { currentLocale, t } from './i18n.js';
 import { moment } from './time.js';
 
@@ -135,9 +136,9 @@ async function copyCode() {
   }
 }
 
-/** A 403 or a refused request shows the server's words; a 401 or no network goes the usual way. */
+/** A 403 or a refused request says why, in the staff member's language; a 401 or no network goes the usual way. */
 function fail(e, where) {
-  if (e instanceof ApiError && e.status !== 401) byId(where).textContent = e.message;
+  if (e instanceof ApiError && e.status !== 401) byId(where).textContent = errorText(e);
   else hooks.fail(e, where);
 }
 
@@ -234,7 +235,7 @@ function departuresForm(guide) {
       state.adding = null;
       await refreshGuides();
     } catch (e) {
-      if (e instanceof ApiError && e.status !== 401) error.textContent = e.message;
+      if (e instanceof ApiError && e.status !== 401) error.textContent = errorText(e);
       else hooks.fail(e, 'guides-error');
     } finally {
       save.disabled = false;

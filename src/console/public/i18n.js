@@ -26,6 +26,9 @@ export async function useLocale(locale) {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
 }
 
+/** Whether the current catalogue has `key`. */
+export const has = (key) => Object.hasOwn(strings, key);
+
 /** The string for `key` with `{name}` placeholders filled; the key itself if the catalogue lacks it. */
 export function t(key, params = {}) {
   const text = strings[key] ?? key;
@@ -35,8 +38,11 @@ export function t(key, params = {}) {
 /** The label of a taxonomy or status id (`category`, `severity`…); the id itself for one the console does not know yet. */
 export function label(group, id) {
   const key = `${group}.${id}`;
-  return key in strings ? strings[key] : String(id);
+  return has(key) ? strings[key] : String(id);
 }
+
+/** Labels joined as the locale lists them (`、` in Chinese, `, ` in English). */
+export const list = (items) => items.join(t('list.separator'));
 
 /** A name the server gives in every console language (e.g. a team's), in the current one. */
 export const localName = (names) => names[current] ?? names.en ?? '';

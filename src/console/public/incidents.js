@@ -3,6 +3,7 @@
 /* global document, localStorage, window, URL */
 import { ApiError, incidentAction, loadIncident, loadIncidents } from './api.js';
 import { el, safeLink } from './dom.js';
+import { errorText } from './errors.js';
 import { currentLocale, label, t } from './i18n.js';
 import { moment } from './time.js';
 
@@ -125,7 +126,7 @@ async function act(change) {
   try {
     return await change();
   } catch (e) {
-    if (e instanceof ApiError && e.status !== 401) error.textContent = e.message;
+    if (e instanceof ApiError && e.status !== 401) error.textContent = errorText(e);
     else hooks.fail(e, 'incident-error');
     return null;
   } finally {
@@ -287,9 +288,9 @@ function place(location) {
   return el('span', {}, [text, ' ', el('a', { href: url.href, textContent: t('incident.map'), target: '_blank', rel: 'noopener noreferrer' })]);
 }
 
-function attachments(list) {
-  if (list.length === 0) return none();
-  return el('ul', { className: 'attachments' }, list.map((a) => el('li', {}, [el('span', { className: 'muted', textContent: `${a.kind}: ` }), safeLink(a.ref)])));
+function attachments(items) {
+  if (items.length === 0) return none();
+  return el('ul', { className: 'attachments' }, items.map((a) => el('li', {}, [el('span', { className: 'muted', textContent: `${label('attachment', a.kind)}${t('list.colon')}` }), safeLink(a.ref)])));
 }
 
 // --- the crisis checklist: ticks kept in this browser only, as a working aid ---

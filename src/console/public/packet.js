@@ -1,9 +1,9 @@
 // The handoff packet: what the traveller already told the bot, so staff never ask again.
 import { el, safeLink } from './dom.js';
-import { label, t } from './i18n.js';
+import { has, label, list, t } from './i18n.js';
 
-/** Formats an amount in the packet's currency; a plain number if the currency code is unknown. */
-function money(amount, currency, locale) {
+/** Formats an amount in `currency`; a plain number if the currency code is unknown. */
+export function money(amount, currency, locale) {
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
   } catch {
@@ -13,7 +13,9 @@ function money(amount, currency, locale) {
 
 const none = () => t('packet.none');
 const fact = (title, value) => [el('dt', { textContent: title }), el('dd', {}, [value])];
-const labels = (group, ids) => (ids.length === 0 ? none() : ids.map((id) => label(group, id)).join(', '));
+const labels = (group, ids) => (ids.length === 0 ? none() : list(ids.map((id) => label(group, id))));
+/** What the traveller wants: one of the bot's choices, labelled, or their own words. */
+const wanted = (wants) => (wants === null ? none() : has(`wants.${wants}`) ? label('wants', wants) : wants);
 
 /**
  * The packet's contents. `onApprove(remedyId, amount?)` approves a remedy; `canApprove` enables it.
@@ -27,17 +29,17 @@ export function renderPacket(packet, { locale, canApprove, onApprove }) {
     ...fact(t('packet.restatement'), packet.restatementConfirmed ? t('packet.confirmed') : t('packet.notConfirmed')),
     ...fact(t('packet.category'), label('category', packet.category)),
     ...fact(t('packet.also'), labels('category', packet.also)),
-    ...fact(t('packet.problems'), packet.problems.length === 0 ? none() : packet.problems.map((id) => label('problem', id)).join(t('list.separator'))),
+    ...fact(t('packet.problems'), labels('problem', packet.problems)),
     ...fact(t('packet.severity'), el('span', { className: `badge sev-${packet.severity}`, textContent: label('severity', packet.severity) })),
     ...fact(t('packet.flags'), labels('flag', packet.flags)),
     ...fact(t('packet.tour'), packet.tour ?? none()),
     ...fact(t('packet.when'), packet.when ?? none()),
     ...fact(t('packet.people'), packet.people === null ? none() : String(packet.people)),
-    ...fact(t('packet.wants'), packet.wants ?? none()),
-    ...fact(t('packet.amounts'), packet.amounts.length === 0 ? none() : packet.amounts.map((a) => money(a.amount, a.currency, locale)).join(', ')),
+    ...fact(t('packet.wants'), wanted(packet.wants)),
+    ...fact(t('packet.amounts'), packet.amounts.length === 0 ? none() : list(packet.amounts.map((a) => money(a.amount, a.currency, locale)))),
     ...fact(t('packet.offerTotal'), packet.offerTotal === null ? none() : cash(packet.offerTotal)),
     ...fact(t('packet.refused'), String(packet.refused)),
-    ...fact(t('packet.locale'), packet.locale ?? none()),
+    ...fact(t('packet.locale'), packet.locale === null ? none() : label('language', packet.locale)),
   ]);
   return [
     el('h4', { textContent: t('packet.telling') }), telling,
@@ -47,12 +49,12 @@ export function renderPacket(packet, { locale, canApprove, onApprove }) {
   ];
 }
 
-function remedies(list, cash, canApprove, onApprove) {
-  if (list.length === 0) return el('p', { className: 'muted', textContent: none() });
-  return el('ul', { className: 'remedies' }, list.map((remedy) => el('li', { className: 'remedy' }, [
+function remedies(offered, cash, canApprove, onApprove) {
+  if (offered.length === 0) return el('p', { className: 'muted', textContent: none() });
+  return el('ul', { className: 'remedies' }, offered.map((remedy) => el('li', { className: 'remedy' }, [
     el('strong', { textContent: label('kind', remedy.kind) }),
-    el('span', { textContent: t('remedy.clause', { clause: remedy.clause }) }),
-    el('span', { textContent: `${t('remedy.amount')}: ${remedy.amount === null ? none() : cash(remedy.amount)}` }),
+    el('span', { textContent: t('remedy.clause', { clause: label('clause', remedy.clause) }) }),
+    el('span', { textContent: `${t('remedy.amount')}${t('list.colon')}${remedy.amount === null ? none() : cash(remedy.amount)}` }),
     remedy.floor === null ? null : el('span', { textContent: t('remedy.floor', { amount: cash(remedy.floor) }) }),
     el('span', { textContent: remedy.needsApproval ? t('remedy.needsApproval', { role: label('role', remedy.approver ?? '') }) : t('remedy.noApproval') }),
     remedy.needsApproval ? approval(remedy, cash, canApprove, onApprove) : null,
@@ -79,7 +81,7 @@ function approval(remedy, cash, canApprove, onApprove) {
   return form;
 }
 
-function attachments(list) {
-  if (list.length === 0) return el('p', { className: 'muted', textContent: none() });
-  return el('ul', { className: 'attachments' }, list.map((a) => el('li', {}, [el('span', { className: 'muted', textContent: `${a.kind}: ` }), safeLink(a.ref)])));
+function attachments(items) {
+  if (items.length === 0) return el('p', { className: 'muted', textContent: none() });
+  return el('ul', { className: 'attachments' }, items.map((a) => el('li', {}, [el('span', { className: 'muted', textContent: `${label('attachment', a.kind)}${t('list.colon')}` }), safeLink(a.ref)])));
 }

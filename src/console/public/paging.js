@@ -4,6 +4,7 @@
 /* global document, setInterval, clearInterval */
 import { ApiError, incidentAction, loadIncident } from './api.js';
 import { alarm, showAlert } from './cue.js';
+import { errorText } from './errors.js';
 import { label, t } from './i18n.js';
 
 const byId = (id) => document.getElementById(id);
@@ -94,7 +95,7 @@ async function acknowledge(id) {
     clearPage(id);
     hooks.acknowledged(id);
   } catch (e) {
-    if (e instanceof ApiError && e.status !== 401) byId('page-error').textContent = e.message;
+    if (e instanceof ApiError && e.status !== 401) byId('page-error').textContent = errorText(e);
     else hooks.fail(e, 'page-error');
   } finally {
     button.disabled = false;

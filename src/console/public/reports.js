@@ -61,7 +61,8 @@ function rowLabel(report, row) {
   if (report.name === 'categories' || report.name === 'top-categories') return label('category', row.key);
   if (report.name === 'parties') return label('party', row.key);
   if (row.key.startsWith('party:')) return label('party', row.key.slice(6));
-  if (report.name === 'tours' || (report.name === 'satisfaction' && row.key !== 'all')) return row.key;
+  if (report.name === 'tours') return row.key; // a tour code
+  if (report.name === 'satisfaction' && row.key !== 'all') return label('surveyPart', row.key);
   return t(`reports.row.${row.key}`);
 }
 
