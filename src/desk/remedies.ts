@@ -42,18 +42,19 @@ export function applyApproval(offer: OfferMade, approval: Approval): OfferMade {
  */
 export function approve(offer: OfferMade, part: string, change: { amount?: number | undefined; approver: Approver; approvedBy: string }, policy: AgencyPolicy): Approval {
   const option = offer.options.find((o) => o.part === part);
-  if (!option) throw new DeskError(404, `the offer has no remedy "${part}"`);
-  if (!option.needsApproval) throw new DeskError(409, `the remedy "${part}" needs no approval, or is approved already`);
+  if (!option) throw new DeskError(404, 'remedy_not_found', `the offer has no remedy "${part}"`);
+  if (!option.needsApproval) throw new DeskError(409, 'remedy_needs_no_approval', `the remedy "${part}" needs no approval, or is approved already`);
   const isMoney = moneyKinds.has(option.kind);
   const amount = isMoney ? (change.amount ?? option.amount) : null;
-  if (isMoney && amount === null) throw new DeskError(400, 'the amount of this remedy waits for checked facts: give the amount to approve');
+  if (isMoney && amount === null) throw new DeskError(400, 'amount_required', 'the amount of this remedy waits for checked facts: give the amount to approve');
   if (amount !== null && option.floor !== null && amount < option.floor) {
-    throw new DeskError(400, `the amount may not be below ${option.floor} ${policy.currency}, what the law or the contract requires`);
+    throw new DeskError(400, 'amount_below_floor', `the amount may not be below ${option.floor} ${policy.currency}, what the law or the contract requires`, { floor: option.floor, currency: policy.currency });
   }
   const others = offer.options.filter((o) => o.part !== part && moneyKinds.has(o.kind)).map((o) => o.amount);
   const total = others.some((a) => a === null) ? null : others.reduce<number>((sum, a) => sum + (a ?? 0), amount ?? 0);
   if (total !== null && !policy.canConfirm(change.approver, total)) {
-    throw new DeskError(403, `a total of ${total} ${policy.currency} is beyond ${withArticle(change.approver)}'s authority: it needs ${withArticle(policy.approverFor(total))}`);
+    const approver = policy.approverFor(total);
+    throw new DeskError(403, 'beyond_authority', `a total of ${total} ${policy.currency} is beyond ${withArticle(change.approver)}'s authority: it needs ${withArticle(approver)}`, { role: change.approver, approver });
   }
   return { part, amount, total, approvedBy: change.approvedBy, approver: change.approver };
 }

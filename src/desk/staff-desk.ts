@@ -10,9 +10,11 @@ import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { DeskEvent, DeskFeed } from '../ports/desk-feed.ts';
 import type { DeskLevel, EscalationDesk, Ticket } from '../ports/escalation-desk.ts';
+import { deskLevels } from '../ports/escalation-desk.ts';
 import type { PromiseLedger } from '../ports/promise-ledger.ts';
 import type { StaffDirectory } from '../ports/staff-directory.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
+import { managerRoles, staffRoles } from '../staff/roles.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 import { DeskError } from './desk-error.ts';
 import { packetOf } from './packet.ts';
@@ -61,7 +63,7 @@ export class StaffDesk {
   async conversation(actor: Staff, caseId: string): Promise<ConversationView> {
     const ticket = await this.#visible(actor, caseId);
     const record = await this.#p.register.get(caseId);
-    if (!record) throw new DeskError(404, `no case ${caseId}`);
+    if (!record) throw new DeskError(404, 'case_not_found', `no case ${caseId}`);
     const partner = actor.role === 'partner';
     const [entries, state, transcript, notes] = await Promise.all([
       this.#p.ledger.entries(caseId),
@@ -101,12 +103,13 @@ export class StaffDesk {
 
   async claim(actor: Staff, caseId: string): Promise<QueueItem> {
     const ticket = await this.#visible(actor, caseId);
-    if (!may.canClaim(actor, ticket)) throw new DeskError(403, `this ${ticket.level}-level ticket is not yours to claim`);
+    if (!may.canClaim(actor, ticket)) throw new DeskError(403, 'claim_not_allowed', `this ${ticket.level}-level ticket is not yours to claim`, { level: ticket.level });
     const result = await this.#p.desk.claim(caseId, actor.id, this.#p.clock.now());
     if (!result.ok) {
       const owner = result.ticket?.ownerId ?? null;
+      if (!owner) throw new DeskError(409, 'claim_unavailable', 'this ticket can no longer be claimed', { owner: null });
       const names = await this.#names([owner]);
-      throw new DeskError(409, owner ? `${names.get(owner) ?? 'someone'} has this conversation already` : 'this ticket can no longer be claimed', { owner: owner ? ref(owner, names) : null });
+      throw new DeskError(409, 'already_claimed', `${names.get(owner) ?? 'someone'} has this conversation already`, { owner: ref(owner, names) });
     }
     if (ticket.ownerId !== actor.id && ticket.reason !== 'approval') await this.#join(result.ticket, actor);
     await this.#done(actor, 'conversation.claim', result.ticket, 'claimed');
@@ -115,16 +118,16 @@ export class StaffDesk {
 
   async say(actor: Staff, caseId: string, text: string): Promise<void> {
     const { ticket } = await this.#held(actor, caseId);
-    if (ticket.reason === 'approval') throw new DeskError(409, 'this ticket is for approving a remedy; the bot is still talking with the traveller');
+    if (ticket.reason === 'approval') throw new DeskError(409, 'ticket_for_approval', 'this ticket is for approving a remedy; the bot is still talking with the traveller');
     const window = await this.#window(ticket);
-    if (window && !window.open) throw new DeskError(409, 'WeChat allows no more messages until the traveller writes again (48-hour window closed or message quota used up)');
+    if (window && !window.open) throw new DeskError(409, 'wechat_window_closed', 'WeChat allows no more messages until the traveller writes again (48-hour window closed or message quota used up)');
     await this.#act(ticket, (state) => staffSaid(state, this.#member(actor, ticket), text));
     await this.#audit(actor, 'conversation.message', caseId, { characters: text.length });
     await this.#p.feed.publish({ kind: 'message', caseId });
   }
 
   async note(actor: Staff, caseId: string, text: string): Promise<void> {
-    if (!may.canNote(actor)) throw new DeskError(403, 'partners cannot write notes');
+    if (!may.canNote(actor)) throw new DeskError(403, 'forbidden_role', 'partners cannot write notes', { roles: staffRoles.filter((role) => role !== 'partner') });
     await this.#visible(actor, caseId);
     await this.#p.desk.addNote({ caseId, authorId: actor.id, text, at: this.#p.clock.now() });
     await this.#audit(actor, 'conversation.note', caseId, { characters: text.length });
@@ -134,7 +137,7 @@ export class StaffDesk {
   async approve(actor: Staff, caseId: string, remedyId: string, amount: number | undefined): Promise<void> {
     const { ticket, level: approver } = await this.#held(actor, caseId);
     const offer = currentOffer(await this.#p.ledger.entries(caseId));
-    if (!offer) throw new DeskError(409, 'no remedy has been offered in this case');
+    if (!offer) throw new DeskError(409, 'no_offer', 'no remedy has been offered in this case');
     const approval = approve(offer, remedyId, { amount, approver, approvedBy: actor.id }, this.#p.policy);
     const record = await this.#p.register.get(caseId);
     await this.#act(ticket, async (state, ctx) => {
@@ -163,7 +166,7 @@ export class StaffDesk {
     const { ticket } = await this.#held(actor, caseId);
     const record = await this.#p.register.get(caseId);
     const offer = currentOffer(await this.#p.ledger.entries(caseId));
-    if (ticket.reason === 'approval' && offer?.needsApproval) throw new DeskError(409, 'approve the remedy (or change its amount) before closing: the traveller accepted it');
+    if (ticket.reason === 'approval' && offer?.needsApproval) throw new DeskError(409, 'approve_before_closing', 'approve the remedy (or change its amount) before closing: the traveller accepted it');
     const total = offer?.total ?? 0;
     const responsible = splitCost(total, resolution.responsible);
     const closedAt = this.#p.clock.now().toISOString();
@@ -179,7 +182,7 @@ export class StaffDesk {
   /** Gives the conversation back to the bot, which says back what it knows and carries on. */
   async handBack(actor: Staff, caseId: string): Promise<void> {
     const { ticket } = await this.#held(actor, caseId);
-    if (ticket.reason === 'approval') throw new DeskError(409, 'the bot has this conversation already');
+    if (ticket.reason === 'approval') throw new DeskError(409, 'bot_has_conversation', 'the bot has this conversation already');
     await this.#p.register.update(caseId, { status: 'open' });
     await this.#act(ticket, (state, ctx) => staffHandedBack(state, this.#member(actor, ticket), ctx.policy.currency));
     await this.#audit(actor, 'conversation.handback', caseId, {});
@@ -193,12 +196,12 @@ export class StaffDesk {
   async escalate(actor: Staff, caseId: string, grounds: 'high_profile' | 'traveller_insists' | undefined): Promise<QueueItem> {
     const ticket = await this.#visible(actor, caseId);
     const level = may.nextLevel(ticket.level);
-    if (!level || !may.canEscalate(actor, ticket)) throw new DeskError(403, 'you cannot escalate this ticket');
+    if (!level || !may.canEscalate(actor, ticket)) throw new DeskError(403, 'escalate_not_allowed', 'you cannot escalate this ticket');
     if (level === 'executive' && ticket.severity !== 'critical' && !grounds) {
-      throw new DeskError(400, 'an executive is involved only for critical cases, high-profile ones or on the traveller\'s insistence: give the grounds');
+      throw new DeskError(400, 'escalation_grounds_required', 'an executive is involved only for critical cases, high-profile ones or on the traveller\'s insistence: give the grounds');
     }
     const result = await this.#p.desk.assign(caseId, { ownerId: null, level, expectedOwnerId: ticket.ownerId }, this.#p.clock.now());
-    if (!result.ok) throw new DeskError(409, 'the ticket changed hands meanwhile; reload it');
+    if (!result.ok) throw new DeskError(409, 'ticket_changed', 'the ticket changed hands meanwhile; reload it');
     await this.#done(actor, 'conversation.escalate', result.ticket, 'assigned', { level, grounds: grounds ?? null });
     return queueItem(result.ticket, new Map());
   }
@@ -206,13 +209,13 @@ export class StaffDesk {
   /** Gives the ticket to someone who can work at its level: a reassignment, or an executive naming a follow-up owner. */
   async assign(actor: Staff, caseId: string, staffId: string): Promise<QueueItem> {
     const ticket = await this.#visible(actor, caseId);
-    if (!may.canAssign(actor, ticket)) throw new DeskError(403, 'only supervisors, executives and admins assign tickets');
+    if (!may.canAssign(actor, ticket)) throw new DeskError(403, 'forbidden_role', 'only supervisors, executives and admins assign tickets', { roles: managerRoles });
     const account = await this.#p.staff.get(staffId);
     const assignee = account && { id: account.id, username: account.username, displayName: account.displayName, role: account.role, teams: account.teams };
     const level = assignee && may.levelOf(assignee);
-    if (!assignee || !level) throw new DeskError(400, 'assign to an agent, a supervisor or an executive');
+    if (!assignee || !level) throw new DeskError(400, 'invalid_assignee', 'assign to an agent, a supervisor or an executive');
     const result = await this.#p.desk.assign(caseId, { ownerId: assignee.id, level, expectedOwnerId: ticket.ownerId }, this.#p.clock.now());
-    if (!result.ok) throw new DeskError(409, 'the ticket changed hands meanwhile; reload it');
+    if (!result.ok) throw new DeskError(409, 'ticket_changed', 'the ticket changed hands meanwhile; reload it');
     if (ticket.ownerId !== assignee.id && ticket.reason !== 'approval') await this.#join(result.ticket, assignee);
     await this.#done(actor, 'conversation.assign', result.ticket, 'assigned', { to: assignee.id, level });
     return queueItem(result.ticket, await this.#names([assignee.id]));
@@ -221,16 +224,16 @@ export class StaffDesk {
   /** Lets a partner see the case's facts, with the traveller's identity masked. */
   async share(actor: Staff, caseId: string, partnerId: string): Promise<void> {
     const ticket = await this.#visible(actor, caseId);
-    if (!may.canShare(actor, ticket)) throw new DeskError(403, 'only the owner of the ticket or a supervisor shares it');
+    if (!may.canShare(actor, ticket)) throw new DeskError(403, 'share_not_allowed', 'only the owner of the ticket or a supervisor shares it');
     const partner = await this.#p.staff.get(partnerId);
-    if (partner?.role !== 'partner') throw new DeskError(400, 'share with a partner account');
+    if (partner?.role !== 'partner') throw new DeskError(400, 'invalid_partner', 'share with a partner account');
     const shared = await this.#p.desk.share(caseId, partnerId, this.#p.clock.now());
     if (shared) await this.#done(actor, 'conversation.share', shared, 'shared', { partner: partnerId });
   }
 
   async #visible(actor: Staff, caseId: string): Promise<Ticket> {
     const ticket = await this.#p.desk.get(caseId);
-    if (!ticket || !may.canSee(actor, ticket)) throw new DeskError(404, `no ticket ${caseId} that you can see`);
+    if (!ticket || !may.canSee(actor, ticket)) throw new DeskError(404, 'ticket_not_found', `no ticket ${caseId} that you can see`);
     return ticket;
   }
 
@@ -238,15 +241,15 @@ export class StaffDesk {
   async #held(actor: Staff, caseId: string): Promise<{ ticket: Ticket; level: DeskLevel }> {
     const ticket = await this.#visible(actor, caseId);
     const level = may.levelOf(actor);
-    if (!level) throw new DeskError(403, 'only agents, supervisors and executives talk to travellers and approve remedies');
-    if (!may.holds(actor, ticket)) throw new DeskError(409, 'claim this conversation first: only its owner can do that');
+    if (!level) throw new DeskError(403, 'forbidden_role', 'only agents, supervisors and executives talk to travellers and approve remedies', { roles: deskLevels });
+    if (!may.holds(actor, ticket)) throw new DeskError(409, 'claim_first', 'claim this conversation first: only its owner can do that');
     return { ticket, level };
   }
 
   /** A change to the conversation, run by the engine under its turn lock. */
   async #act(ticket: Ticket, change: StaffChange): Promise<void> {
     const found = await this.#p.engine.act(ticket.conversationKey, randomUUID(), change);
-    if (!found) throw new DeskError(409, 'the conversation has expired: the traveller must write again');
+    if (!found) throw new DeskError(409, 'conversation_expired', 'the conversation has expired: the traveller must write again');
   }
 
   async #join(ticket: Ticket, staff: Staff): Promise<void> {

@@ -3,7 +3,7 @@ import { DeskError } from '../desk/desk-error.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Departure, Guide, GuideRegistry } from '../ports/guide-registry.ts';
-import { isManager } from '../staff/roles.ts';
+import { isManager, managerRoles } from '../staff/roles.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 import type { GuideView } from '../incidents/views.ts';
 import { bindingCodeHash, newBindingCode } from './binding-code.ts';
@@ -47,7 +47,7 @@ export class GuideDesk {
   /** A new code, shown this once: only its hash is kept, and the guide's earlier codes stop working. */
   async issueCode(actor: Staff, guideId: string): Promise<{ code: string; expiresAt: string }> {
     allowed(actor);
-    if (!(await this.#guides.get(guideId))) throw new DeskError(404, `no guide ${guideId}`);
+    if (!(await this.#guides.get(guideId))) throw new DeskError(404, 'guide_not_found', `no guide ${guideId}`);
     const code = newBindingCode();
     const expiresAt = new Date(this.#clock.now().getTime() + codeTtlMs);
     await this.#guides.issueCode(guideId, bindingCodeHash(code), expiresAt);
@@ -58,7 +58,7 @@ export class GuideDesk {
   async addDepartures(actor: Staff, guideId: string, departures: Departure[]): Promise<GuideView> {
     allowed(actor);
     const guide = await this.#guides.addDepartures(guideId, departures);
-    if (!guide) throw new DeskError(404, `no guide ${guideId}`);
+    if (!guide) throw new DeskError(404, 'guide_not_found', `no guide ${guideId}`);
     await this.#record(actor, 'guide.departures', guideId, { added: departures.length });
     return view(guide);
   }
@@ -69,7 +69,7 @@ export class GuideDesk {
 }
 
 function allowed(actor: Staff): void {
-  if (!isManager(actor.role)) throw new DeskError(403, 'guides are managed by supervisors, executives and admins');
+  if (!isManager(actor.role)) throw new DeskError(403, 'forbidden_role', 'guides are managed by supervisors, executives and admins', { roles: managerRoles });
 }
 
 const view = (g: Guide): GuideView => ({ id: g.id, name: g.name, phone: g.phone, departures: g.departures, createdAt: g.createdAt.toISOString() });

@@ -12,11 +12,12 @@ import type { Clock } from '../ports/clock.ts';
 import type { DepartureRoster, RosterTraveller } from '../ports/departure-roster.ts';
 import type { DeskFeed } from '../ports/desk-feed.ts';
 import type { EscalationDesk } from '../ports/escalation-desk.ts';
+import { deskLevels } from '../ports/escalation-desk.ts';
 import type { Departure, GuideRegistry } from '../ports/guide-registry.ts';
 import type { AffectedTraveller, Incident, IncidentFilter, IncidentRegister } from '../ports/incident-register.ts';
 import type { StaffDirectory } from '../ports/staff-directory.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
-import { isManager } from '../staff/roles.ts';
+import { isManager, managerRoles, staffRoles } from '../staff/roles.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 import type { Locale } from '../taxonomy.ts';
 import { normalTourCode } from './group-watch.ts';
@@ -74,7 +75,7 @@ export class IncidentDesk {
   async acknowledge(actor: Staff, id: string): Promise<void> {
     internal(actor);
     const incident = await this.#p.incidents.acknowledge(id, actor.id, this.#p.clock.now());
-    if (!incident) throw new DeskError(404, `no incident ${id}`);
+    if (!incident) throw new DeskError(404, 'incident_not_found', `no incident ${id}`);
     await this.#done(actor, 'incident.acknowledge', incident, 'acknowledged', {});
   }
 
@@ -99,7 +100,7 @@ export class IncidentDesk {
 
   /** Who travels on a departure, with their chat identities where known: for supervisors, executives and admins. */
   async putRoster(actor: Staff, departure: Departure, travellers: RosterTraveller[]): Promise<number> {
-    if (!isManager(actor.role)) throw new DeskError(403, 'rosters are kept by supervisors, executives and admins');
+    if (!isManager(actor.role)) throw new DeskError(403, 'forbidden_role', 'rosters are kept by supervisors, executives and admins', { roles: managerRoles });
     await this.#p.roster.put(departure, travellers);
     await this.#p.audit.record({ actor: actor.id, action: 'roster.put', target: `${departure.tourCode}/${departure.date}`, details: { travellers: travellers.length }, at: this.#p.clock.now() });
     return (await this.#p.roster.travellers(departure)).length;
@@ -123,7 +124,7 @@ export class IncidentDesk {
   /** One settlement for every traveller of a group complaint, with the policy's tiers for accepting early. */
   async settlement(actor: Staff, id: string, amount: number): Promise<Reached> {
     const incident = await this.#incident(id);
-    if (incident.kind !== 'group') throw new DeskError(409, 'a settlement is for group complaints; use outreach for a guide\'s report');
+    if (incident.kind !== 'group') throw new DeskError(409, 'settlement_for_groups_only', 'a settlement is for group complaints; use outreach for a guide\'s report');
     const settled = this.#authorised(actor, amount);
     const reached = await this.#reach(incident, await this.#audience(incident), (target) => (state, ctx) =>
       settlementOffered(state, { incidentId: incident.id, caseId: target.caseId, amount: settled }, ctx));
@@ -133,9 +134,10 @@ export class IncidentDesk {
 
   #authorised(actor: Staff, amount: number): number {
     const level = levelOf(actor);
-    if (!level) throw new DeskError(403, 'only agents, supervisors and executives offer remedies');
+    if (!level) throw new DeskError(403, 'forbidden_role', 'only agents, supervisors and executives offer remedies', { roles: deskLevels });
     if (!this.#p.policy.canConfirm(level, amount)) {
-      throw new DeskError(403, `${amount} ${this.#p.policy.currency} for each traveller is beyond a ${level}'s authority: it needs a ${this.#p.policy.approverFor(amount)}`);
+      const approver = this.#p.policy.approverFor(amount);
+      throw new DeskError(403, 'beyond_authority', `${amount} ${this.#p.policy.currency} for each traveller is beyond a ${level}'s authority: it needs a ${approver}`, { role: level, approver });
     }
     return amount;
   }
@@ -165,7 +167,7 @@ export class IncidentDesk {
 
   async #incident(id: string): Promise<Incident> {
     const incident = await this.#p.incidents.get(id);
-    if (!incident) throw new DeskError(404, `no incident ${id}`);
+    if (!incident) throw new DeskError(404, 'incident_not_found', `no incident ${id}`);
     return incident;
   }
 
@@ -193,5 +195,5 @@ export class IncidentDesk {
 }
 
 function internal(actor: Staff): void {
-  if (actor.role === 'partner') throw new DeskError(403, 'incidents are for agency staff');
+  if (actor.role === 'partner') throw new DeskError(403, 'forbidden_role', 'incidents are for agency staff', { roles: staffRoles.filter((role) => role !== 'partner') });
 }

@@ -53,7 +53,7 @@ export class ReportDesk {
   async quarter(actor: Staff, quarter: string, names: readonly ReportName[]): Promise<Report[]> {
     allow(actor);
     const dates = quarterDates(quarter);
-    if (!dates) throw new DeskError(400, 'the quarter is written like 2026-Q3');
+    if (!dates) throw new DeskError(400, 'invalid_quarter', 'the quarter is written like 2026-Q3');
     const period: Period = { ...dates, by: 'month' };
     const data = await this.#data(period);
     return names.map((name) => buildReport(name, period, data));
@@ -89,7 +89,7 @@ export class ReportDesk {
   async openAction(actor: Staff, request: ActionRequest): Promise<ActionView> {
     allow(actor);
     const owner = await this.#p.staff.get(request.ownerId);
-    if (!owner || owner.role === 'partner') throw new DeskError(400, 'the owner must be a member of the agency staff');
+    if (!owner || owner.role === 'partner') throw new DeskError(400, 'invalid_owner', 'the owner must be a member of the agency staff');
     const opened = await this.#p.actions.open({ ...request, openedBy: actor.id, openedAt: this.#p.clock.now() });
     await this.#audit(actor, 'action.open', opened.id, { kind: opened.target.kind, value: opened.target.value, owner: opened.ownerId, due: opened.dueDate });
     return this.#view(opened.id);
@@ -97,7 +97,7 @@ export class ReportDesk {
 
   async markDone(actor: Staff, id: string): Promise<ActionView> {
     allow(actor);
-    if (!(await this.#p.actions.markDone(id, this.#p.clock.now()))) throw new DeskError(404, `no corrective action ${id}`);
+    if (!(await this.#p.actions.markDone(id, this.#p.clock.now()))) throw new DeskError(404, 'action_not_found', `no corrective action ${id}`);
     await this.#audit(actor, 'action.done', id, {});
     return this.#view(id);
   }
@@ -105,7 +105,7 @@ export class ReportDesk {
   async #view(id: string): Promise<ActionView> {
     const action = await this.#p.actions.get(id);
     const [view] = action ? await this.#views([action]) : [];
-    if (!view) throw new DeskError(404, `no corrective action ${id}`);
+    if (!view) throw new DeskError(404, 'action_not_found', `no corrective action ${id}`);
     return view;
   }
 
@@ -124,5 +124,5 @@ export class ReportDesk {
 }
 
 function allow(actor: Staff): void {
-  if (!isManager(actor.role)) throw new DeskError(403, `reports are for staff with the role ${managerRoles.join(' or ')}`);
+  if (!isManager(actor.role)) throw new DeskError(403, 'forbidden_role', `reports are for staff with the role ${managerRoles.join(' or ')}`, { roles: managerRoles });
 }

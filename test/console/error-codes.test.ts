@@ -44,6 +44,17 @@ describe('the console API’s error codes', () => {
     expect(await body(await ann.get('/api/incidents/IN-ZZZZZZ'), 404)).toMatchObject({ code: 'incident_not_found' });
   });
 
+  it('carry the details the console words a desk refusal with, as thrown', async () => {
+    const sue = await desk.staff('sue', 'supervisor');
+    const legal = await desk.handoff('c2', '我要找律师起诉你们');
+    expect((await sue.act(legal, 'escalate', { grounds: 'high_profile' })).status).toBe(200);
+    expect(await body(await sue.act(legal, 'claim'), 403)).toEqual({ error: 'this executive-level ticket is not yours to claim', code: 'claim_not_allowed', level: 'executive' });
+    const pat = await desk.staff('pat', 'partner');
+    expect(await body(await pat.act(caseId, 'notes', { text: 'hi' }), 403)).toEqual({ error: 'partners cannot write notes', code: 'forbidden_role', roles: ['agent', 'supervisor', 'executive', 'admin'] });
+    const ada = await desk.staff('ada', 'admin');
+    expect(await body(await ada.act(caseId, 'messages', { text: 'hi' }), 403)).toEqual({ error: 'only agents, supervisors and executives talk to travellers and approve remedies', code: 'forbidden_role', roles: ['agent', 'supervisor', 'executive'] });
+  });
+
   it('word a report’s period and quarter', async () => {
     const boss = await desk.staff('bo', 'supervisor');
     expect(await body(await boss.get('/api/reports/categories?from=2026-13-45&by=year'), 400)).toMatchObject({ code: 'validation_failed', fields: ['from', 'by'] });
