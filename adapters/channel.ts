@@ -17,8 +17,11 @@ export interface ChannelSetup {
    * `start`: everything in this process. `web`: takes messages (HTTP), one of many.
    * `worker`: works jobs, and sends what they say (SLA reminders, staff replies) — no HTTP, no polling.
    */
-  role: 'start' | 'web' | 'worker';
+  role: ChannelRole;
 }
+
+/** The kind of tripcare process (see `ChannelSetup.role`). */
+export type ChannelRole = 'start' | 'web' | 'worker';
 
 export interface RunningChannel {
   channel: Channel;
@@ -31,3 +34,15 @@ export interface RunningChannel {
  * its routes with `http`. Resolves null when its configuration is absent: the channel is off.
  */
 export type ChannelStarter = (setup: ChannelSetup) => Promise<RunningChannel | null>;
+
+/**
+ * One channel in the list of channels (adapters/index.ts): a cheap test of whether it is on,
+ * from the configuration alone, and its starter, imported only when it is.
+ */
+export interface ChannelEntry {
+  channel: Channel;
+  /** Whether the channel runs in a process of `role`: no imports, no I/O. */
+  enabled(config: Config, role: ChannelRole): boolean;
+  /** Imports the channel's module. */
+  load(): Promise<ChannelStarter>;
+}

@@ -8,12 +8,7 @@ import { openRedis } from '../stores/redis/open-redis.ts';
 import { importTrips } from '../trips/trip-import.ts';
 import { csvRows, maxTripBytes, tripColumns } from '../trips/trip-rows.ts';
 import { openSql } from '../wiring.ts';
-
-export const importUsage = `Usage: tripcare import trips FILE.csv
-
-  FILE.csv has the header ${tripColumns.join(',')}
-  (UTF-8, at most 5 MB and 20,000 rows). Good rows are imported, bad ones listed with their line.
-`;
+import { importUsage } from './texts.ts';
 
 /**
  * `tripcare import trips FILE.csv`: keeps the trips and schedules their greetings through Redis
@@ -56,6 +51,6 @@ function refused(io: { errors: Writable }, message: string): number {
 }
 
 function usage(io: { errors: Writable }, message: string): number {
-  io.errors.write(`${message}\n\n${importUsage}`);
+  io.errors.write(`${message}\n\n${importUsage(tripColumns)}`);
   return 2;
 }

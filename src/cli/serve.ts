@@ -1,10 +1,9 @@
 import { Registry } from 'prom-client';
-import { channelStarters } from '../../adapters/index.ts';
+import { enabledChannels } from '../../adapters/index.ts';
+import type { ChannelRole } from '../../adapters/channel.ts';
 import { createApp } from '../app.ts';
 import type { App } from '../app.ts';
 import { SystemClock } from '../clock/system-clock.ts';
-import { ConfigError } from '../config.ts';
-import { routeConsole } from '../console/route-console.ts';
 import { relayTravellerMessages, workDeskIntake } from '../desk/intake.ts';
 import { loadTeams } from '../desk/teams.ts';
 import { watchGroupComplaints } from '../incidents/group-watch.ts';
@@ -19,12 +18,12 @@ import { errorFields } from '../log.ts';
 import { routeOperations } from '../ops/health.ts';
 import { prometheusLlmMetrics } from '../ops/llm-metrics.ts';
 import { createMetrics } from '../ops/metrics.ts';
-import { understandingFromConfig, wordingFromConfig } from '../understanding/llm/from-config.ts';
 import { openParts } from '../wiring.ts';
 import { keepRecovering } from '../engine/recovery-loop.ts';
+import { requireServices } from './reach-services.ts';
 
 /** `start` does everything in one process; `web` takes messages; `worker` works the jobs. */
-export type Role = 'start' | 'web' | 'worker';
+export type Role = ChannelRole;
 
 export interface Running {
   app: App;
@@ -34,16 +33,23 @@ export interface Running {
 
 /** Runs one tripcare process until `stop()`. SIGTERM and SIGINT stop it gracefully, within SHUTDOWN_TIMEOUT_MS. */
 export async function serve(role: Role, config: Config, log: Logger): Promise<Running> {
-  if (role !== 'start' && !config.REDIS_URL) {
-    throw new ConfigError(`tripcare ${role} shares its work with other processes through Redis: set REDIS_URL (and DATABASE_URL), or run tripcare start for everything in one process.`);
-  }
+  requireServices(role, config);
+  // What only some processes need is imported while the files and services open.
+  const loading = roleModules(config, role);
+  loading.catch(() => undefined); // awaited below; failing first, opening is not left with an unhandled rejection
   const policy = await loadPolicy(config.POLICY_FILE);
   const teams = await loadTeams(config.TEAMS_FILE);
   const clock = new SystemClock();
   const { parts, wiring } = await openParts(config, clock, log);
+  const { llm, routeConsole, starters } = await loading.catch(async (e: unknown) => {
+    await parts.close();
+    throw e;
+  });
   const registry = new Registry();
-  const understanding = understandingFromConfig(config, prometheusLlmMetrics(registry), log);
-  const app = createApp({ config, parts, policy, clock, log, understanding, wording: wordingFromConfig(config) });
+  const llmMetrics = prometheusLlmMetrics(registry); // on /metrics, at zero, with or without a model
+  const understanding = llm?.understandingFromConfig(config, llmMetrics, log);
+  const wording = llm?.wordingFromConfig(config);
+  const app = createApp({ config, parts, policy, clock, log, ...(understanding ? { understanding } : {}), ...(wording ? { wording } : {}) });
   relayTravellerMessages(app.engine, parts.feed, log);
   if (role !== 'web') {
     app.engine.work();
@@ -55,9 +61,9 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   }
   const http = new HttpServer(log);
   routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs, registry), config.METRICS_TOKEN);
-  if (role !== 'worker') routeConsole(http, { app, config, teams, policy, clock });
+  routeConsole?.(http, { app, config, teams, policy, clock });
   // Channels first: recovering a turn may resend its replies through them.
-  const channels = (await Promise.all(channelStarters.map((start) => start({ app, http, config, log, clock, role }))))
+  const channels = (await Promise.all(starters.map((start) => start({ app, http, config, log, clock, role }))))
     .filter((c) => c !== null);
   const port = await http.listen(config.PORT);
   if (role !== 'worker') await app.engine.recover();
@@ -89,4 +95,19 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, stopOnSignal);
   return { app, port, stop };
+}
+
+/**
+ * The modules a process of `role` needs that others do not: the LLM client (openai) only with a
+ * model configured (config.ts checks OPENAI_BASE_URL and OPENAI_MODEL come together; without them
+ * the app's default, the learned model, reads), the staff console (bull-board) only where HTTP
+ * serves it, and only the channels that are on (wechaty, telegraf, botbuilder).
+ */
+async function roleModules(config: Config, role: Role) {
+  const [llm, staffConsole, starters] = await Promise.all([
+    config.OPENAI_BASE_URL && config.OPENAI_MODEL ? import('../understanding/llm/from-config.ts') : undefined,
+    role !== 'worker' ? import('../console/route-console.ts') : undefined,
+    Promise.all(enabledChannels(config, role).map((c) => c.load())),
+  ]);
+  return { llm, routeConsole: staffConsole?.routeConsole, starters };
 }

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ReadStream } from 'node:tty';
-import { parseArgs } from 'node:util';
 import { SystemClock } from '../clock/system-clock.ts';
 import type { Config } from '../config.ts';
 import { loadTeams } from '../desk/teams.ts';
@@ -9,14 +8,7 @@ import { createLogger } from '../log.ts';
 import { addStaff, checkStaffInput, StaffInputError } from '../staff/add-staff.ts';
 import { staffRoles } from '../staff/roles.ts';
 import { openSql } from '../wiring.ts';
-
-export const staffUsage = `Usage: tripcare staff add --username NAME --name "Full Name" --role ROLE [--team TEAM ...]
-
-  Reads the password from stdin (one line), or asks for it when run in a terminal.
-  ROLE is one of: ${staffRoles.join(', ')}.
-  TEAM is a team id of the teams file (TEAMS_FILE); repeat --team for several. Without one,
-  an agent works every team's queue.
-`;
+import { staffUsage } from './texts.ts';
 
 export interface StaffIo {
   input: Readable | ReadStream;
@@ -24,15 +16,17 @@ export interface StaffIo {
   errors: Writable;
 }
 
+/** `tripcare staff <action> --username … --name … --role … --team …`, its options parsed (src/cli/main.ts). */
+export interface StaffRequest {
+  action: string | undefined;
+  username: string | undefined;
+  name: string | undefined;
+  role: string | undefined;
+  team: string[];
+}
+
 /** `tripcare staff add`: creates a staff account (the first admin too). Exit 0 added, 1 refused, 2 usage. */
-export async function staffCommand(args: string[], config: Config, io: StaffIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string', multiple: true } } });
-  } catch (e) {
-    return usage(io, e instanceof Error ? e.message : String(e));
-  }
-  const { positionals: [action], values: { username, name, role, team = [] } } = parsed;
+export async function staffCommand({ action, username, name, role, team }: StaffRequest, config: Config, io: StaffIo): Promise<number> {
   if (action !== 'add') return usage(io, `Unknown staff command "${action ?? ''}".`);
   if (!username || !name || !role) return usage(io, 'tripcare staff add needs --username, --name and --role.');
 
@@ -67,7 +61,7 @@ function refused(io: StaffIo, message: string): number {
 }
 
 function usage(io: StaffIo, message: string): number {
-  io.errors.write(`${message}\n\n${staffUsage}`);
+  io.errors.write(`${message}\n\n${staffUsage(staffRoles)}`);
   return 2;
 }
 

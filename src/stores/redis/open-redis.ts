@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { ConfigError } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Probe } from '../../ops/health.ts';
 import { BullmqJobQueue } from '../bullmq/bullmq-job-queue.ts';
@@ -20,7 +21,10 @@ export interface RedisStores {
   limits: RedisRateLimits;
   /** For /readyz: Redis answers a PING. */
   probe: Probe;
-  /** Resolves once Redis answers; fails after the connect timeout, naming the address and the last error code. */
+  /**
+   * Resolves once Redis answers; fails after the connect timeout, naming the address and the
+   * last error code, with a ConfigError (see `redisProblem`).
+   */
   reached(): Promise<void>;
   /** Closes the job queue (waiting for running jobs), the subscribers and the shared connection. */
   close(): Promise<void>;
@@ -53,7 +57,7 @@ export function openRedis(url: string, options: OpenRedisOptions): RedisStores {
   const logError = errorLog(log, 'redis.error', addressOf(url));
   let lastCode: string | null = null;
   redis.on('error', (e: unknown) => {
-    lastCode = errorCode(e) ?? lastCode;
+    lastCode = errorCode(e) ?? replyWord(e) ?? lastCode;
     logError(e);
   });
   const turnLock = new RedisTurnLock(redis, { prefix, log });
@@ -67,7 +71,7 @@ export function openRedis(url: string, options: OpenRedisOptions): RedisStores {
     feed,
     limits: new RedisRateLimits(redis, { prefix }),
     probe: { name: 'redis', check: async () => void (await redis.ping()) },
-    reached: () => reach('Redis', url, connectTimeoutMs, () => redis.ping(), () => lastCode).then(() => undefined),
+    reached: () => reach('Redis', url, connectTimeoutMs, () => redis.ping(), () => lastCode).then(() => undefined, (e: unknown) => Promise.reject(redisProblem(e, lastCode))),
     async close() {
       await jobs.close();
       await turnLock.close();
@@ -75,4 +79,34 @@ export function openRedis(url: string, options: OpenRedisOptions): RedisStores {
       await closeRedis(redis);
     },
   };
+}
+
+/** What an error reaching Redis means for REDIS_URL, by its code or the first word of Redis's reply. */
+const meanings: Record<string, string> = {
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name does not resolve now',
+  ECONNREFUSED: 'nothing listens at that port',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ENETUNREACH: 'the network cannot be reached',
+  ECONNRESET: 'the connection was cut (is it Redis that listens there, with TLS as the URL says?)',
+  WRONGPASS: 'wrong user name or password',
+  NOAUTH: 'Redis wants a password and REDIS_URL has none',
+  NOPERM: 'the user may not run what tripcare needs',
+};
+
+/**
+ * A failure of `reached()` as a ConfigError (exit 78): what the operator must fix is REDIS_URL,
+ * or the server it names. Its message (address and code, never the password) is followed by
+ * what the code means: `Redis at cache:6379 failed (ECONNREFUSED): nothing listens at that port`.
+ */
+export function redisProblem(e: unknown, code: string | null = errorCode(e)): ConfigError {
+  const message = e instanceof Error ? e.message : String(e);
+  const meaning = code === null ? undefined : meanings[code];
+  return new ConfigError(meaning ? `${message}: ${meaning}` : message, { cause: e });
+}
+
+/** The first word of a Redis error reply that refuses the connection (WRONGPASS, NOAUTH, NOPERM), if it is one. */
+function replyWord(e: unknown): string | null {
+  const word = e instanceof Error ? /^([A-Z]+)\b/.exec(e.message)?.[1] : undefined;
+  return word !== undefined && ['WRONGPASS', 'NOAUTH', 'NOPERM'].includes(word) ? word : null;
 }
