@@ -10,7 +10,9 @@
  *   dropped here (it needs root and would slow everyone else on the machine), so the files of
  *   node_modules are likely still in memory: this is "first run after install", not "first run
  *   after boot".
- * - RSS of `start` (warm), read from /proc/<pid>/status VmRSS 1 s after /healthz answered.
+ * - RSS of `start` (warm), read from /proc/<pid>/status VmRSS 10 s after /healthz answered: what
+ *   the process holds once idle. Read at 1 s it is 300-400 MB more, garbage of start-up (the model's
+ *   JSON, PGlite's start) that V8 returns to the system after a few seconds of idleness.
  *
  * `start` runs on the embedded default (memory and PGlite, no REDIS_URL or DATABASE_URL), as
  * `npm start` does; children get only PATH and HOME from this environment.
@@ -106,8 +108,8 @@ async function vmRssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-/** `tripcare start` in `dataDir` until /healthz answers 200; then its RSS, 1 s on. */
-async function startMs(dataDir: string, env: Record<string, string>): Promise<{ ms: number; rssMb: number }> {
+/** `tripcare start` in `dataDir` until /healthz answers 200; then, with `settleMs`, its RSS that long after. */
+async function startMs(dataDir: string, env: Record<string, string>, settleMs?: number): Promise<{ ms: number; rssMb: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = tripcare(['start'], { ...env, PORT: String(port), DATA_DIR: dataDir });
@@ -125,8 +127,8 @@ async function startMs(dataDir: string, env: Record<string, string>): Promise<{ 
     await sleep(20);
   }
   let rssMb = Infinity;
-  if (Number.isFinite(ms) && child.pid !== undefined) {
-    await sleep(1_000);
+  if (settleMs !== undefined && Number.isFinite(ms) && child.pid !== undefined) {
+    await sleep(settleMs);
     rssMb = await vmRssMb(child.pid).catch(() => Infinity);
   }
   await stop(child);
@@ -151,7 +153,7 @@ export async function benchStartup(output: NodeJS.WritableStream = process.stdou
     const warmDir = join(scratch, 'warm');
     const rss: number[] = [];
     const warm = await medianOf(async () => {
-      const { ms, rssMb } = await startMs(warmDir, warmCache);
+      const { ms, rssMb } = await startMs(warmDir, warmCache, 10_000);
       rss.push(rssMb);
       return ms;
     });
