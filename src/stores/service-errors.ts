@@ -54,3 +54,12 @@ export function errorLog(log: Logger, event: string, address: string, everyMs = 
     leftOut = 0;
   };
 }
+
+/** What a socket-level error reaching a service means, by its code, for a start-up error naming the URL. */
+export const socketMeanings: Record<string, string> = {
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name does not resolve now',
+  ECONNREFUSED: 'nothing listens at that port',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ENETUNREACH: 'the network cannot be reached',
+};

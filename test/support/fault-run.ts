@@ -19,6 +19,7 @@ import { Fleet } from './fault-fleet.ts';
 import type { Ending, LoggedProblem, TripcareProcess } from './fault-fleet.ts';
 import { OutageProxy } from './outage-proxy.ts';
 import { dropTestData, postgresUrl, redisUrl, uniqueName } from './services.ts';
+import { seeded } from '../../src/understanding/learned/train.ts';
 
 export interface FaultRunOptions {
   /** Kill storm: conversations (at least; more start while kills are still due), going at once, messages each. */
@@ -904,14 +905,3 @@ function pick<T>(items: readonly T[], rng: () => number): T {
   return items[Math.floor(rng() * items.length)]!;
 }
 
-/** mulberry32: the texts and the choice of victims repeat with FAULT_SEED (timing does not). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

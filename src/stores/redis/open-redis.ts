@@ -4,7 +4,7 @@ import type { Logger } from '../../log.ts';
 import type { Probe } from '../../ops/health.ts';
 import { BullmqJobQueue } from '../bullmq/bullmq-job-queue.ts';
 import type { BullmqJobQueueOptions } from '../bullmq/bullmq-job-queue.ts';
-import { addressOf, errorCode, errorLog, reach } from '../service-errors.ts';
+import { addressOf, errorCode, errorLog, reach, socketMeanings } from '../service-errors.ts';
 import { closeRedis, commandRedisOptions } from './redis-connection.ts';
 import { RedisConversationStore } from './redis-conversation-store.ts';
 import { RedisDeskFeed } from './redis-desk-feed.ts';
@@ -83,11 +83,7 @@ export function openRedis(url: string, options: OpenRedisOptions): RedisStores {
 
 /** What an error reaching Redis means for REDIS_URL, by its code or the first word of Redis's reply. */
 const meanings: Record<string, string> = {
-  ENOTFOUND: 'no such host',
-  EAI_AGAIN: 'the host name does not resolve now',
-  ECONNREFUSED: 'nothing listens at that port',
-  EHOSTUNREACH: 'the host cannot be reached',
-  ENETUNREACH: 'the network cannot be reached',
+  ...socketMeanings,
   ECONNRESET: 'the connection was cut (is it Redis that listens there, with TLS as the URL says?)',
   WRONGPASS: 'wrong user name or password',
   NOAUTH: 'Redis wants a password and REDIS_URL has none',

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../config.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Logger } from '../../log.ts';
-import { addressOf, errorCode } from '../service-errors.ts';
+import { addressOf, errorCode, socketMeanings } from '../service-errors.ts';
 import { PostgresDatabase } from './postgres-database.ts';
 import { sqlState } from './sql-database.ts';
 import { sqlStoresOn } from './sql-stores.ts';
@@ -52,11 +52,7 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
  * database, role or password, or a server that cannot take the connection now.
  */
 const meanings: Record<string, string> = {
-  ENOTFOUND: 'no such host',
-  EAI_AGAIN: 'the host name does not resolve now',
-  ECONNREFUSED: 'nothing listens at that port',
-  EHOSTUNREACH: 'the host cannot be reached',
-  ENETUNREACH: 'the network cannot be reached',
+  ...socketMeanings,
   ECONNRESET: 'the connection was cut (is it PostgreSQL that listens there?)',
   '3D000': 'no such database',
   '28000': 'the role may not sign in (no such role, or pg_hba.conf refuses it)',
