@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { errorFields } from '../../src/log.ts';
 import type { Logger } from '../../src/log.ts';
 import { LuaScript } from '../../src/stores/redis/lua-script.ts';
+import { closeRedis } from '../../src/stores/redis/redis-connection.ts';
 import { activityId, defaultLimits, newFileId, UnknownConversationError } from './activity-store.ts';
 import type { ActivitySet, ActivityStore, ActivityStoreLimits, ConversationOrigin, DirectLineActivity, NewActivity, StoredFile } from './activity-store.ts';
 
@@ -126,8 +127,7 @@ export class RedisActivityStore implements ActivityStore {
 
   async close(): Promise<void> {
     this.#watchers.clear();
-    if (this.#subscriber.status === 'wait') return this.#subscriber.disconnect();
-    await this.#subscriber.quit().catch(() => this.#subscriber.disconnect());
+    await closeRedis(this.#subscriber);
   }
 
   async #subscribe(channel: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { Job, JobHandler, JobName, JobOptions, JobQueue } from '../../ports/job-queue.ts';
 import { jobRetries } from '../../ports/job-queue.ts';
-import { closeRedis, commandRedisOptions, redisOptions } from '../redis/redis-connection.ts';
+import { closeRedis, commandRedisOptions, redisAnswers, redisOptions } from '../redis/redis-connection.ts';
 import { addressOf, errorLog } from '../service-errors.ts';
 import { assertJsonSafe } from './json-safe.ts';
 
@@ -141,7 +141,7 @@ export class BullmqJobQueue implements JobQueue {
     // Workers first: each finishes its running job, then stops taking new ones. With Redis away
     // it could never record the end, so it stops at once: the job runs again once its lock lapses.
     await Promise.all([...this.#workers.values()].map(async ({ worker, connection }) => {
-      await worker.close(connection.status !== 'ready');
+      await worker.close(!(await redisAnswers(connection)));
       await closeRedis(connection);
     }));
     this.#workers.clear();

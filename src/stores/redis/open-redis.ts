@@ -73,9 +73,7 @@ export function openRedis(url: string, options: OpenRedisOptions): RedisStores {
     probe: { name: 'redis', check: async () => void (await redis.ping()) },
     reached: () => reach('Redis', url, connectTimeoutMs, () => redis.ping(), () => lastCode).then(() => undefined, (e: unknown) => Promise.reject(redisProblem(e, lastCode))),
     async close() {
-      await jobs.close();
-      await turnLock.close();
-      await feed.close();
+      await Promise.all([jobs.close(), turnLock.close(), feed.close()]);
       await closeRedis(redis);
     },
   };

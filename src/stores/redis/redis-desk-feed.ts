@@ -5,7 +5,7 @@ import { errorFields } from '../../log.ts';
 import type { DeskEvent, DeskFeed } from '../../ports/desk-feed.ts';
 import { parseJson } from '../../validation.ts';
 import { errorLog } from '../service-errors.ts';
-import { redisAddress } from './redis-connection.ts';
+import { closeRedis, redisAddress } from './redis-connection.ts';
 
 export interface RedisDeskFeedOptions {
   /** Starts the channel's name. Default `tripcare`. */
@@ -76,7 +76,7 @@ export class RedisDeskFeed implements DeskFeed {
     this.#listeners.clear();
     const subscriber = await this.#subscriber?.catch(() => undefined);
     this.#subscriber = undefined;
-    await subscriber?.quit().catch(() => subscriber.disconnect());
+    if (subscriber) await closeRedis(subscriber);
   }
 
   /** Resolves once Redis confirmed the SUBSCRIBE; tried again on the next subscribe if it failed. */

@@ -5,7 +5,7 @@ import { errorFields } from '../../log.ts';
 import type { TurnLock } from '../../ports/conversation-store.ts';
 import { errorLog } from '../service-errors.ts';
 import { LuaScript, luaNowMs } from './lua-script.ts';
-import { redisAddress } from './redis-connection.ts';
+import { closeRedis, redisAddress } from './redis-connection.ts';
 
 export interface RedisTurnLockOptions {
   /** Starts every key and the channel that tells the next in line. Default `tripcare`. */
@@ -139,7 +139,7 @@ export class RedisTurnLock implements TurnLock {
 
   /** Closes the connection that hears releases. */
   async close(): Promise<void> {
-    await this.#subscriber.quit().catch(() => this.#subscriber.disconnect());
+    await closeRedis(this.#subscriber);
   }
 
   #keys(key: string): LineKeys {
