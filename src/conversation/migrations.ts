@@ -3,7 +3,7 @@ import { emptyFacts, newComplaint } from './complaint-slice.ts';
 import type { ComplaintFacts, ComplaintSlice, Slot } from './complaint-slice.ts';
 import { newGuideSlice } from './guide-slice.ts';
 import { stateVersion } from './state.ts';
-import type { ConversationState } from './state.ts';
+import type { Burst, ConversationState } from './state.ts';
 
 /**
  * States live for weeks in Redis, across upgrades: every stored state is brought to today's shape
@@ -101,6 +101,7 @@ export function upgradeState(stored: unknown): ConversationState {
   return {
     ...(s as unknown as ConversationState),
     held: or(s.held, null),
+    pending: isObject(s.pending) ? { ...(s.pending as unknown as Burst), messageIds: or(s.pending.messageIds, []) } : null,
     localeHint: or(s.localeHint, null),
     complaint: migrateSlice(s.complaint, complaintSteps, 2, newComplaint, 'complaint'),
     guide: migrateSlice(s.guide, {}, 1, newGuideSlice, 'guide'),

@@ -35,7 +35,7 @@ export interface ConversationState {
   /** Choices last offered, so a typed number can pick one (WeChat shows them numbered). */
   offered: Choice[];
   /** Messages of a burst not yet handled as one telling. */
-  pending: { texts: string[]; attachments: Attachment[]; lastAt: number } | null;
+  pending: Burst | null;
   /** Replies of the last committed turn not yet delivered: a crash between commit and send leaves them here. */
   outbox: OutboundMessage[];
   /** Ids of the last messages whose turns were committed, so a redo after a crash does not run them twice. */
@@ -47,6 +47,16 @@ export interface ConversationState {
   complaint: ComplaintSlice;
   guide: GuideSlice;
   aftercare: AftercareSlice;
+}
+
+/** Messages written in quick succession, answered as one telling once the traveller pauses. */
+export interface Burst {
+  texts: string[];
+  attachments: Attachment[];
+  /** When (epoch ms) the last of them came. */
+  lastAt: number;
+  /** Their ids: their journal entries stay open until the burst is answered. */
+  messageIds: string[];
 }
 
 /** A telling held back for a moment, as it was read, and the question asked about it. */

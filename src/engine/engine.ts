@@ -5,7 +5,7 @@ import type { FlowContext, Flows, Reply, TurnInput, TurnResult } from '../../flo
 import type { Channel, InboundMessage, OutboundMessage } from '../conversation/messages.ts';
 import { conversationKey } from '../conversation/messages.ts';
 import { newConversation } from '../conversation/state.ts';
-import type { ConversationState } from '../conversation/state.ts';
+import type { Burst, ConversationState } from '../conversation/state.ts';
 import { phrase } from '../i18n/render.ts';
 import type { Phrase } from '../i18n/render.ts';
 import { errorFields, logId } from '../log.ts';
@@ -217,8 +217,16 @@ export class Engine extends EventEmitter<EngineEvents> {
       id: `in:${message.channel}:${message.messageId}`, conversationKey: key, from: 'traveller',
       text: message.text || attachmentNote(message), at: message.receivedAt,
     }]);
+    // The journal entries this turn answers: its message's, unless held in a burst, and those of the burst it ends.
+    let answered: string[] = [message.messageId];
     await this.#withConversation(key, message, async (state) => {
-      if (state.handled.includes(message.messageId)) return null; // committed before a crash
+      if (state.handled.includes(message.messageId)) { // committed before a crash
+        if (!state.pending?.messageIds.includes(message.messageId)) return null;
+        // Held in a burst whose flush never ran (its job failed for good): answer the burst now, once it has gone quiet.
+        answered = state.pending.lastAt + this.#options.burstWindowMs <= this.#parts.clock.now().getTime() ? state.pending.messageIds : [];
+        return answered.length > 0 ? this.#answerBurst(state, state.pending) : null;
+      }
+      answered = [message.messageId, ...(state.pending?.messageIds ?? [])];
       const seen = { ...state, handled: [...state.handled, message.messageId].slice(-handledMemory), localeHint: state.localeHint ?? message.localeHint ?? null };
       if (seen.complaint.caseId && (seen.mode === 'human' || seen.complaint.step === 'handoff')) this.emit('traveller.wrote', { conversationKey: key, caseId: seen.complaint.caseId });
       if (seen.mode === 'human') return { state: seen, replies: [] }; // staff have it: the bot keeps quiet
@@ -229,13 +237,18 @@ export class Engine extends EventEmitter<EngineEvents> {
       }
       const notes = truncated ? [phrase('notice.truncated')] : [];
       if (choice === null && notes.length === 0 && this.#options.burstWindowMs > 0 && gathering.has(seen.complaint.step)) {
+        answered = [];
         return this.#gather(seen, message);
       }
       const text = choice === null ? [...(seen.pending?.texts ?? []), message.text].filter(Boolean).join('\n') : '';
       const attachments = [...(seen.pending?.attachments ?? []), ...message.attachments];
       return this.#turn({ ...seen, pending: null }, { text, choice, attachments }, notes);
     });
-    await this.#parts.inbox.done(message);
+    await this.#done(message.channel, answered);
+  }
+
+  async #done(channel: Channel, messageIds: string[]): Promise<void> {
+    await Promise.all(messageIds.map((messageId) => this.#parts.inbox.done({ channel, messageId })));
   }
 
   /** Holds a message of a burst; the traveller is answered once they pause. */
@@ -245,6 +258,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       texts: [...(state.pending?.texts ?? []), message.text].filter(Boolean),
       attachments: [...(state.pending?.attachments ?? []), ...message.attachments],
       lastAt,
+      messageIds: [...(state.pending?.messageIds ?? []), message.messageId],
     };
     await this.#parts.jobs.add('turn.flush', { key: state.key, lastAt }, { delayMs: this.#options.burstWindowMs, jobId: `flush:${state.key}:${lastAt}` });
     return { state: { ...state, pending }, replies: [] };
@@ -253,11 +267,17 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** A burst has gone quiet: handle it as one telling, unless a later message restarted the wait. */
   async #flush(job: Job): Promise<void> {
     const { key, lastAt } = job.data as { key: string; lastAt: number };
+    let answered: { channel: Channel; messageIds: string[] } | undefined;
     await this.#withConversation(key, null, async (state) => {
       if (!state.pending || state.pending.lastAt !== lastAt) return null;
-      const { texts, attachments } = state.pending;
-      return this.#turn({ ...state, pending: null }, { text: texts.join('\n'), choice: null, attachments }, []);
+      answered = { channel: state.channel, messageIds: state.pending.messageIds };
+      return this.#answerBurst(state, state.pending);
     });
+    if (answered) await this.#done(answered.channel, answered.messageIds);
+  }
+
+  #answerBurst(state: ConversationState, { texts, attachments }: Burst): Promise<TurnResult> {
+    return this.#turn({ ...state, pending: null }, { text: texts.join('\n'), choice: null, attachments }, []);
   }
 
   async #timerDue(job: Job): Promise<void> {

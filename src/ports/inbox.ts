@@ -6,6 +6,12 @@ import type { InboundMessage } from '../conversation/messages.ts';
  */
 export type Acceptance = 'new' | 'unfinished' | 'done';
 
+/** What names a journaled message. */
+export type MessageRef = Pick<InboundMessage, 'channel' | 'messageId'>;
+
+/** A message's id in the journal: channel ids are unique only within their channel. */
+export const journalId = (m: MessageRef): string => `${m.channel}:${m.messageId}`;
+
 /**
  * The journal of inbound messages: a message is accepted here before its
  * channel is told it arrived, and marked done once its turn is committed, so a
@@ -15,7 +21,7 @@ export interface Inbox {
   /** Journals a message, unless its channel id was accepted before. */
   accept(message: InboundMessage): Promise<Acceptance>;
   /** Its turn is committed: it need not be handled again. */
-  done(message: InboundMessage): Promise<void>;
+  done(message: MessageRef): Promise<void>;
   /** Accepted but not done, oldest first: turns a crash cut short. */
   unfinished(): Promise<InboundMessage[]>;
   /** Its turn failed again: how many times it has failed so far. */

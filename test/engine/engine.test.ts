@@ -38,6 +38,36 @@ describe('engine', () => {
     expect(said).toHaveLength(3);
   });
 
+  it('answers a burst whose flush job failed for good once recovery finds it, as one telling, and closes its journal entries', async () => {
+    const h = new Harness({ BURST_WINDOW_MS: '2000' });
+    const { store } = h.app.parts;
+    const read = store.read.bind(store);
+    let down = false;
+    store.read = (key) => (down ? Promise.reject(new Error('storage away')) : read(key));
+    await h.app.engine.receive(h.message('Hi, I have a problem'));
+    await h.app.engine.receive(h.message('the hotel room was filthy'));
+    down = true;
+    for (let s = 0; s < 200; s += 1) await h.settle(1_000); // every retry of the flush fails
+    expect(await h.jobs.waiting('turn.flush')).toHaveLength(0);
+    down = false;
+    expect(h.sent).toHaveLength(0);
+    await h.app.engine.recover();
+    expect(h.sent.map((m) => m.text)).toEqual([en['ask.tour']]);
+    expect(await h.app.parts.inbox.unfinished()).toEqual([]);
+    await h.app.engine.recover();
+    expect(h.sent).toHaveLength(1);
+  });
+
+  it('closes the journal entries of a burst once its flush answered it, and not before', async () => {
+    const h = new Harness({ BURST_WINDOW_MS: '2000' });
+    await h.app.engine.receive(h.message('Hi, I have a problem'));
+    await h.app.engine.receive(h.message('the hotel room was filthy'));
+    expect(await h.app.parts.inbox.unfinished()).toHaveLength(2);
+    await h.settle(2_000);
+    expect(h.sent).toHaveLength(1);
+    expect(await h.app.parts.inbox.unfinished()).toEqual([]);
+  });
+
   it('answers a pressed choice at once, without waiting for a burst', async () => {
     const h = new Harness({ BURST_WINDOW_MS: '2000' });
     await h.say(complaint);

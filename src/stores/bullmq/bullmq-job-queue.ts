@@ -108,7 +108,8 @@ export class BullmqJobQueue implements JobQueue {
       }
     }, { connection, prefix: this.#prefix, ...this.#workerOptions });
     worker.on('failed', (job, e) => {
-      this.#log.error('job.failed', { job: name, attempt: job?.attemptsMade ?? null, final: job ? job.attemptsMade >= (job.opts.attempts ?? 1) : null, ...errorFields(e) });
+      // Final once moved to the failed set (finishedOn): stalls also spend tries, so attemptsMade cannot tell.
+      this.#log.error('job.failed', { job: name, attempt: job?.attemptsMade ?? null, final: job ? Boolean(job.finishedOn) : null, ...errorFields(e) });
     });
     worker.on('stalled', () => this.#log.warn('job.stalled', { job: name }));
     worker.on('error', this.#logWorkerError);

@@ -1,7 +1,6 @@
 import type { InboundMessage } from '../../conversation/messages.ts';
-import type { Acceptance, Inbox } from '../../ports/inbox.ts';
-
-const idOf = (m: InboundMessage) => `${m.channel}:${m.messageId}`;
+import { journalId } from '../../ports/inbox.ts';
+import type { Acceptance, Inbox, MessageRef } from '../../ports/inbox.ts';
 
 /** The embedded inbox. Message ids are remembered up to `seenLimit`, oldest forgotten first. */
 export class MemoryInbox implements Inbox {
@@ -16,7 +15,7 @@ export class MemoryInbox implements Inbox {
   }
 
   async accept(message: InboundMessage): Promise<Acceptance> {
-    const id = idOf(message);
+    const id = journalId(message);
     if (this.#seen.has(id)) return this.#open.has(id) ? 'unfinished' : 'done';
     this.#seen.add(id);
     if (this.#seen.size > this.#seenLimit) this.#seen.delete(this.#seen.values().next().value as string);
@@ -24,19 +23,19 @@ export class MemoryInbox implements Inbox {
     return 'new';
   }
 
-  async done(message: InboundMessage): Promise<void> {
-    this.#open.delete(idOf(message));
-    this.#failures.delete(idOf(message));
+  async done(message: MessageRef): Promise<void> {
+    this.#open.delete(journalId(message));
+    this.#failures.delete(journalId(message));
   }
 
   async failed(message: InboundMessage): Promise<number> {
-    const count = (this.#failures.get(idOf(message)) ?? 0) + 1;
-    this.#failures.set(idOf(message), count);
+    const count = (this.#failures.get(journalId(message)) ?? 0) + 1;
+    this.#failures.set(journalId(message), count);
     return count;
   }
 
   async deadLetter(message: InboundMessage): Promise<void> {
-    const id = idOf(message);
+    const id = journalId(message);
     const open = this.#open.get(id);
     if (!open) return;
     this.#dead.set(id, open);

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { InboundMessage } from '../../conversation/messages.ts';
 import type { Logger } from '../../log.ts';
-import type { Acceptance, Inbox } from '../../ports/inbox.ts';
+import { journalId } from '../../ports/inbox.ts';
+import type { Acceptance, Inbox, MessageRef } from '../../ports/inbox.ts';
 import { LuaScript } from './lua-script.ts';
 
 export interface RedisInboxOptions {
@@ -56,23 +57,23 @@ export class RedisInbox implements Inbox {
   }
 
   async accept(message: InboundMessage): Promise<Acceptance> {
-    const id = idOf(message);
+    const id = journalId(message);
     const keys = [`${this.#prefix}:seen:${id}`, `${this.#prefix}:open`, `${this.#prefix}:order`, `${this.#prefix}:counter`];
     return acceptances[Number(await acceptScript.run(this.#redis, keys, [id, JSON.stringify(message), this.#seenTtlSeconds]))] ?? 'done';
   }
 
-  async done(message: InboundMessage): Promise<void> {
-    const id = idOf(message);
+  async done(message: MessageRef): Promise<void> {
+    const id = journalId(message);
     await this.#redis.multi().hdel(`${this.#prefix}:open`, id).zrem(`${this.#prefix}:order`, id).hdel(`${this.#prefix}:failures`, id).exec();
   }
 
   async failed(message: InboundMessage): Promise<number> {
-    return this.#redis.hincrby(`${this.#prefix}:failures`, idOf(message), 1);
+    return this.#redis.hincrby(`${this.#prefix}:failures`, journalId(message), 1);
   }
 
   async deadLetter(message: InboundMessage): Promise<void> {
     const keys = [`${this.#prefix}:open`, `${this.#prefix}:order`, `${this.#prefix}:failures`, `${this.#prefix}:dead`, `${this.#prefix}:dead-order`];
-    await deadLetterScript.run(this.#redis, keys, [idOf(message)]);
+    await deadLetterScript.run(this.#redis, keys, [journalId(message)]);
   }
 
   async deadLetters(): Promise<InboundMessage[]> {
@@ -97,7 +98,6 @@ export class RedisInbox implements Inbox {
   }
 }
 
-const idOf = (m: InboundMessage) => `${m.channel}:${m.messageId}`;
 
 /** A journalled message as the engine needs it: the fields it routes by, and `receivedAt` as a Date again. */
 function parseMessage(json: string): InboundMessage | undefined {
