@@ -100,6 +100,7 @@ export function upgradeState(stored: unknown): ConversationState {
   if (Number(s.version) > stateVersion) throw new StateShapeError(`a conversation state of version ${String(s.version)}, newer than this tripcare`);
   return {
     ...(s as unknown as ConversationState),
+    revision: or(s.revision, 0),
     held: or(s.held, null),
     pending: isObject(s.pending) ? { ...(s.pending as unknown as Burst), messageIds: or(s.pending.messageIds, []) } : null,
     localeHint: or(s.localeHint, null),

@@ -22,6 +22,8 @@ export const stateVersion = 2;
  */
 export interface ConversationState {
   version: typeof stateVersion;
+  /** How many times it was stored: a write must follow the revision it read (ConversationStore.write). */
+  revision: number;
   key: string;
   channel: Channel;
   conversationId: string;
@@ -70,6 +72,7 @@ export interface HeldTelling {
 export function newConversation(message: InboundMessage): ConversationState {
   return {
     version: stateVersion,
+    revision: 0,
     key: conversationKey(message),
     channel: message.channel,
     conversationId: message.conversationId,

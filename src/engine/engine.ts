@@ -354,8 +354,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     const last = result.replies.at(-1);
     const offered = !last || last.keepChoices ? base.offered : (outbox.at(-1)?.choices ?? []);
     const next = { ...base, outbox: last?.keepChoices ? outbox.map((m) => ({ ...m, choices: base.offered })) : outbox, offered };
-    await this.#parts.store.write(next.key, next);
-    await this.#deliver(next);
+    await this.#deliver(await this.#parts.store.write(next.key, next));
 
     const entered = next.complaint.step !== before.complaint.step || next.complaint.handoff?.reason !== before.complaint.handoff?.reason;
     if (next.complaint.handoff && entered && next.complaint.step === 'handoff') this.emit('handoff', { reason: next.complaint.handoff.reason, severity: next.complaint.facts.severity });
@@ -408,9 +407,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.#parts.register.appendTranscript([{
       id: `out:${state.key}:${sent.id}`, conversationKey: state.key, from: sent.step === 'staff' ? 'staff' : 'bot', text: sent.text, step: sent.step, at: this.#parts.clock.now(),
     }]);
-    const settled = { ...state, outbox: state.outbox.slice(1) };
-    await this.#parts.store.write(state.key, settled);
-    return settled;
+    return this.#parts.store.write(state.key, { ...state, outbox: state.outbox.slice(1) });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newConversation } from '../../src/conversation/state.ts';
+import { StaleStateError } from '../../src/ports/conversation-store.ts';
 import type { ConversationStore, TurnLock } from '../../src/ports/conversation-store.ts';
 
 const message = (conversationId: string) => ({
@@ -19,8 +20,9 @@ export function conversationStoreContract(name: string, make: () => Promise<Conv
       const key = `k-${Math.random()}`;
       const state = { ...newConversation(message('a')), turn: 3, locale: 'zh-TW' as const };
       expect(await store.read(key)).toBeUndefined();
-      await store.write(key, state);
-      expect(await store.read(key)).toEqual(state);
+      const written = await store.write(key, state);
+      expect(written).toEqual({ ...state, revision: 1 });
+      expect(await store.read(key)).toEqual(written);
       await store.delete(key);
       expect(await store.read(key)).toBeUndefined();
     });
@@ -31,6 +33,26 @@ export function conversationStoreContract(name: string, make: () => Promise<Conv
       const read = await store.read(key);
       read?.complaint.facts.telling.push('changed');
       expect((await store.read(key))?.complaint.facts.telling).toEqual([]);
+    });
+
+    it('refuses a write over a state written since it was read: a turn that outlived its lock changes nothing', async () => {
+      const key = `k-${Math.random()}`;
+      await store.write(key, newConversation(message('c')));
+      const early = (await store.read(key))!;
+      const late = (await store.read(key))!;
+      await store.write(key, { ...early, turn: 1 });
+      await expect(store.write(key, { ...late, turn: 2 })).rejects.toThrow(StaleStateError);
+      await expect(store.write(key, newConversation(message('c')))).rejects.toThrow(StaleStateError);
+      expect(await store.read(key)).toMatchObject({ turn: 1, revision: 2 });
+    });
+
+    it('refuses a write over a deleted state, and writes on from the one returned', async () => {
+      const key = `k-${Math.random()}`;
+      const first = await store.write(key, newConversation(message('d')));
+      const second = await store.write(key, { ...first, turn: 1 });
+      expect(second.revision).toBe(2);
+      await store.delete(key);
+      await expect(store.write(key, { ...second, turn: 2 })).rejects.toThrow(StaleStateError);
     });
 
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../src/i18n/render.ts';
+import { StaleStateError } from '../../src/ports/conversation-store.ts';
 import { Harness, choiceIds, steps } from '../support/harness.ts';
 
 const en = catalogues.en;
@@ -65,6 +66,29 @@ describe('engine', () => {
     expect(await h.app.parts.inbox.unfinished()).toHaveLength(2);
     await h.settle(2_000);
     expect(h.sent).toHaveLength(1);
+    expect(await h.app.parts.inbox.unfinished()).toEqual([]);
+  });
+
+  it('writes nothing and says nothing when a newer turn committed while it ran (it outlived its lock): its message is answered again on the new state', async () => {
+    const h = new Harness();
+    await h.say(complaint);
+    const { store } = h.app.parts;
+    const read = store.read.bind(store);
+    let overtaken = false;
+    store.read = async (key) => {
+      const state = await read(key);
+      if (state && !overtaken) {
+        overtaken = true; // meanwhile, elsewhere: staff took the conversation over
+        await store.write(key, { ...state, mode: 'human' });
+      }
+      return state;
+    };
+    const sent = h.sent.length;
+    await expect(h.app.engine.receive(h.message('GZ-2611-A'))).rejects.toThrow(StaleStateError);
+    expect(await read('telegram:c1')).toMatchObject({ mode: 'human', turn: 1 });
+    await h.app.engine.recover();
+    expect(h.sent).toHaveLength(sent);
+    expect(await read('telegram:c1')).toMatchObject({ mode: 'human', turn: 1 });
     expect(await h.app.parts.inbox.unfinished()).toEqual([]);
   });
 

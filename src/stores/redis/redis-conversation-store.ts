@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis';
 import { StateShapeError, upgradeState } from '../../conversation/migrations.ts';
 import type { ConversationState } from '../../conversation/state.ts';
+import { StaleStateError } from '../../ports/conversation-store.ts';
 import type { ConversationStore } from '../../ports/conversation-store.ts';
+import { LuaScript } from './lua-script.ts';
 
 export interface RedisConversationStoreOptions {
   /** Starts every key, so several deployments (or test files) can share one Redis. Default `tripcare`. */
@@ -11,6 +13,15 @@ export interface RedisConversationStoreOptions {
 }
 
 const thirtyDays = 30 * 24 * 3600;
+
+// KEYS: the state. ARGV: the revision read, the next state's JSON (its revision first), the TTL.
+// Sets only when the stored revision is the one read (0 when absent, or stored before revisions); 1 set, 0 refused.
+const fencedSet = new LuaScript(`local stored = redis.call('GET', KEYS[1])
+local revision = 0
+if stored then revision = tonumber(string.match(stored, '^{"revision":(%d+),')) or 0 end
+if revision ~= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+return 1`);
 
 /**
  * Conversation state in Redis, one JSON string per conversation, so every
@@ -32,8 +43,12 @@ export class RedisConversationStore implements ConversationStore {
     return json === null ? undefined : parseState(key, json);
   }
 
-  async write(key: string, state: ConversationState): Promise<void> {
-    await this.#redis.set(this.#prefix + key, JSON.stringify(state), 'EX', this.#ttlSeconds);
+  async write(key: string, state: ConversationState): Promise<ConversationState> {
+    const { revision, ...rest } = state;
+    const written = { revision: revision + 1, ...rest }; // revision first: the script reads it without parsing the rest
+    const set = await fencedSet.run(this.#redis, [this.#prefix + key], [revision, JSON.stringify(written), this.#ttlSeconds]);
+    if (Number(set) !== 1) throw new StaleStateError();
+    return written;
   }
 
   async delete(key: string): Promise<void> {
