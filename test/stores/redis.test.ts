@@ -128,6 +128,18 @@ describe.skipIf(!up)(`Redis stores (${redisUrl})`, () => {
       const ttl = await redis.ttl(`${prefix}:inbox:seen:telegram:${m.messageId}`);
       expect(ttl).toBeGreaterThan(7 * 24 * 3600 - 5);
     });
+
+    it('passes over, without a warning, a message done while the unfinished ones were read; warns of one it cannot read', async () => {
+      const lines: string[] = [];
+      const own = `${prefix}_unfinished`;
+      const inbox = new RedisInbox(redis, { prefix: own, log: createLogger('warn', { destination: (l) => lines.push(l) }) });
+      const [doneMeanwhile, open, garbled] = ['a', 'b', 'c'].map((id) => ({ ...message, messageId: `unfinished-${id}` }));
+      for (const m of [doneMeanwhile!, open!, garbled!]) await inbox.accept(m);
+      await redis.hdel(`${own}:inbox:open`, `telegram:${doneMeanwhile!.messageId}`); // done() between unfinished()'s two reads
+      await redis.hset(`${own}:inbox:open`, `telegram:${garbled!.messageId}`, '{"channel":');
+      expect((await inbox.unfinished()).map((m) => m.messageId)).toEqual([open!.messageId]);
+      expect(lines.filter((l) => l.includes('inbox.unreadable'))).toHaveLength(1);
+    });
   });
 
   describe('RedisTurnLock across processes', () => {

@@ -88,12 +88,13 @@ export class RedisInbox implements Inbox {
     if (ids.length === 0) return [];
     const jsons = await this.#redis.hmget(`${this.#prefix}:open`, ...ids);
     const messages: InboundMessage[] = [];
-    for (const json of jsons) {
-      const message = json === null ? undefined : parseMessage(json);
+    jsons.forEach((json, i) => {
+      if (json === null) return; // done between the two reads
+      const message = parseMessage(json);
       if (message) messages.push(message);
-      // Recovery must not stop at one bad entry; the id alone is logged, never the text.
-      else this.#log?.warn('inbox.unreadable', { present: json !== null });
-    }
+      // Recovery must not stop at one bad entry; its journal id is logged, never its text.
+      else this.#log?.warn('inbox.unreadable', { id: ids[i] ?? null });
+    });
     return messages;
   }
 }
