@@ -6,7 +6,7 @@
  */
 import type { App } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
-import { relayTravellerMessages, workDeskIntake } from '../src/desk/intake.ts';
+import { relayToConsoles, workDeskIntake } from '../src/desk/intake.ts';
 import { loadTeams } from '../src/desk/teams.ts';
 import { SystemClock } from '../src/clock/system-clock.ts';
 import { createLogger } from '../src/log.ts';
@@ -35,7 +35,7 @@ export async function benchDesk(opened: { app: App; config: Config }, message: (
   const clock = new SystemClock();
   const log = createLogger('error');
   workDeskIntake({ ...parts, teams: await loadTeams(), policy: await loadPolicy(), clock, log });
-  relayTravellerMessages(app.engine, parts.feed, log);
+  relayToConsoles(app.engine, parts.feed, log);
 
   let heard: (caseId: string) => void = () => undefined;
   const unsubscribe = await parts.feed.subscribe((event) => {

@@ -4,7 +4,7 @@ import type { ChannelRole } from '../../adapters/channel.ts';
 import { createApp } from '../app.ts';
 import type { App } from '../app.ts';
 import { SystemClock } from '../clock/system-clock.ts';
-import { relayTravellerMessages, workDeskIntake } from '../desk/intake.ts';
+import { relayToConsoles, workDeskIntake } from '../desk/intake.ts';
 import { loadTeams } from '../desk/teams.ts';
 import { watchGroupComplaints } from '../incidents/group-watch.ts';
 import { workPaging } from '../incidents/paging.ts';
@@ -50,7 +50,7 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   const understanding = llm?.understandingFromConfig(config, llmMetrics, log);
   const wording = llm?.wordingFromConfig(config);
   const app = createApp({ config, parts, policy, clock, log, ...(understanding ? { understanding } : {}), ...(wording ? { wording } : {}) });
-  relayTravellerMessages(app.engine, parts.feed, log);
+  relayToConsoles(app.engine, parts.feed, log);
   if (role !== 'web') {
     app.engine.work();
     workDeskIntake({ ...parts, teams, policy, clock, log });
@@ -60,7 +60,7 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     await scheduleReturningGreetings({ ...parts, clock, rules: greetingRules(config) });
   }
   const http = new HttpServer(log);
-  routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs, registry), config.METRICS_TOKEN);
+  routeOperations(http, { probes: parts.probes, metrics: createMetrics(app.engine, parts.jobs, registry), metricsToken: config.METRICS_TOKEN, inbox: parts.inbox });
   routeConsole?.(http, { app, config, teams, policy, clock });
   // Channels first: recovering a turn may resend its replies through them.
   const channels = (await Promise.all(starters.map((start) => start({ app, http, config, log, clock, role }))))

@@ -50,8 +50,8 @@ export function routeDesk(http: HttpServer, p: DeskRouteParts): void {
     const session = await requireStaff(req, res, p.auth, { csrf: false });
     if (!session) return;
     const team = new URL(req.url ?? '/', 'http://local').searchParams.get('team') ?? undefined;
-    const items = await desk.queue(session.staff, { team });
-    answer(res, 200, { items, teams: p.teams.all.map(({ id, name }) => ({ id, name })) });
+    const [items, setAside] = await Promise.all([desk.queue(session.staff, { team }), desk.setAside(session.staff)]);
+    answer(res, 200, { items, teams: p.teams.all.map(({ id, name }) => ({ id, name })), ...(setAside === null ? {} : { setAside }) });
   });
 
   http.route('GET', '/api/staff', async (req, res) => {

@@ -101,7 +101,7 @@ export const openApiDocument = {
         operationId: 'getQueue', tags: ['desk'],
         summary: 'The queue: most severe first, then longest waiting, with reply and resolution deadlines',
         parameters: [{ name: 'team', in: 'query', required: false, schema: { type: 'string' }, description: 'only this team\'s tickets' }],
-        responses: ok('`{ items, teams }`'),
+        responses: ok('`{ items, teams, setAside }`: `setAside` (supervisors and above) counts the messages the bot set aside after their turns failed every time'),
       },
     },
     '/api/staff': { get: { operationId: 'listStaff', tags: ['desk'], summary: 'Staff accounts, for assigning and sharing (not for partners)', responses: ok('`{ staff }`') } },

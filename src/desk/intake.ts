@@ -4,7 +4,7 @@ import { errorFields } from '../log.ts';
 import type { Logger } from '../log.ts';
 import type { CaseRegister } from '../ports/case-register.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { DeskFeed } from '../ports/desk-feed.ts';
+import type { DeskEvent, DeskFeed } from '../ports/desk-feed.ts';
 import type { DeskLevel, EscalationDesk, TicketReason } from '../ports/escalation-desk.ts';
 import type { Job, JobQueue } from '../ports/job-queue.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
@@ -90,9 +90,12 @@ function parse<S extends z.ZodType>(job: Job, schema: S, log: Logger): z.infer<S
   return null;
 }
 
-/** Tells the consoles when a traveller writes in a conversation on the desk, from whichever process took the message. */
-export function relayTravellerMessages(engine: Engine, feed: DeskFeed, log: Logger): void {
-  engine.on('traveller.wrote', ({ caseId }) => {
-    feed.publish({ kind: 'message', caseId }).catch((e: unknown) => log.warn('desk.relay_failed', errorFields(e)));
-  });
+/**
+ * Tells the consoles, from whichever process took the message, when a traveller writes in a
+ * conversation on the desk, and when a message was set aside because its turn failed every time.
+ */
+export function relayToConsoles(engine: Engine, feed: DeskFeed, log: Logger): void {
+  const publish = (event: DeskEvent) => feed.publish(event).catch((e: unknown) => log.warn('desk.relay_failed', errorFields(e)));
+  engine.on('traveller.wrote', ({ caseId }) => void publish({ kind: 'message', caseId }));
+  engine.on('message.dead_lettered', () => void publish({ kind: 'inbox', change: 'set_aside' }));
 }

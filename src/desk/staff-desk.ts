@@ -10,11 +10,12 @@ import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { DeskEvent, DeskFeed } from '../ports/desk-feed.ts';
 import type { DeskLevel, EscalationDesk, Ticket } from '../ports/escalation-desk.ts';
+import type { Inbox } from '../ports/inbox.ts';
 import { deskLevels } from '../ports/escalation-desk.ts';
 import type { PromiseLedger } from '../ports/promise-ledger.ts';
 import type { StaffDirectory } from '../ports/staff-directory.ts';
 import type { AgencyPolicy } from '../policy/agency-policy.ts';
-import { managerRoles, staffRoles } from '../staff/roles.ts';
+import { isManager, managerRoles, staffRoles } from '../staff/roles.ts';
 import type { Staff } from '../staff/staff-auth.ts';
 import { DeskError } from './desk-error.ts';
 import { packetOf } from './packet.ts';
@@ -32,6 +33,8 @@ export interface StaffDeskParts {
   register: CaseRegister;
   ledger: PromiseLedger;
   store: ConversationStore;
+  /** Messages set aside after their turns failed every time, for supervisors to see. */
+  inbox: Pick<Inbox, 'deadLetters'>;
   staff: StaffDirectory;
   audit: AuditLog;
   engine: Engine;
@@ -58,6 +61,12 @@ export class StaffDesk {
     const tickets = (await this.#p.desk.list(options)).filter((t) => may.canSee(actor, t));
     const names = await this.#names(tickets.map((t) => t.ownerId));
     return tickets.map((t) => queueItem(t, names));
+  }
+
+  /** How many messages the bot set aside unanswered (their turns failed every time): supervisors and above see it; null for the rest. */
+  async setAside(actor: Staff): Promise<number | null> {
+    if (!isManager(actor.role)) return null;
+    return (await this.#p.inbox.deadLetters()).length;
   }
 
   async conversation(actor: Staff, caseId: string): Promise<ConversationView> {
@@ -96,7 +105,7 @@ export class StaffDesk {
   /** Whether `actor`'s console is told of `event`: a partner hears only of the cases shared with it. */
   async hears(actor: Staff, event: DeskEvent): Promise<boolean> {
     if (actor.role !== 'partner') return true;
-    if (event.kind === 'incident') return false;
+    if (event.kind === 'incident' || event.kind === 'inbox') return false;
     const ticket = await this.#p.desk.get(event.caseId);
     return ticket !== undefined && may.canSee(actor, ticket);
   }

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { HttpServer } from '../http/server.ts';
+import type { Inbox } from '../ports/inbox.ts';
 import { sendJson } from '../http/server.ts';
 
 /** A dependency the process needs to serve: Redis, the database. */
@@ -10,8 +11,17 @@ export interface Probe {
   check(): Promise<void>;
 }
 
+export interface OperationsParts {
+  probes: Probe[];
+  metrics: Registry;
+  /** Without it, only this machine may scrape `/metrics`. */
+  metricsToken?: string | undefined;
+  /** Its dead letters are counted in `/readyz` (`setAside`): messages staff must look at, though the process is ready. */
+  inbox?: Pick<Inbox, 'deadLetters'>;
+}
+
 /** `/healthz` (the process is alive), `/readyz` (its dependencies answer), `/metrics` (Prometheus). */
-export function routeOperations(http: HttpServer, probes: Probe[], metrics: Registry, metricsToken?: string): void {
+export function routeOperations(http: HttpServer, { probes, metrics, metricsToken, inbox }: OperationsParts): void {
   http.route('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }));
   http.route('GET', '/readyz', async (_req, res) => {
     const results = await Promise.all(probes.map(async (p) => {
@@ -23,7 +33,8 @@ export function routeOperations(http: HttpServer, probes: Probe[], metrics: Regi
       }
     }));
     const ready = results.every(([, status]) => status === 'ok');
-    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+    const setAside = inbox && ready ? await withTimeout(inbox.deadLetters(), 2_000).then((d) => d.length, () => null) : null;
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results), ...(setAside === null ? {} : { setAside }) });
   });
   http.route('GET', '/metrics', async (req, res) => {
     if (!mayScrape(req, metricsToken)) return sendJson(res, 401, { error: 'metrics need the bearer token (METRICS_TOKEN), or a request from this machine' });

@@ -5,7 +5,8 @@
 export type DeskEvent =
   | { kind: 'ticket'; caseId: string; change: 'opened' | 'claimed' | 'assigned' | 'closed' | 'handed_back' | 'shared' | 'alert' }
   | { kind: 'message'; caseId: string }
-  | { kind: 'incident'; incidentId: string; change: 'opened' | 'page' | 'acknowledged' | 'outreach' };
+  | { kind: 'incident'; incidentId: string; change: 'opened' | 'page' | 'acknowledged' | 'outreach' }
+  | { kind: 'inbox'; change: 'set_aside' };
 
 /**
  * Fans desk events out to every console, across processes: a traveller's message

@@ -14,7 +14,7 @@ afterEach(async () => http?.close());
 
 async function serve(metricsToken?: string): Promise<number> {
   http = new HttpServer(createLogger('silent'));
-  routeOperations(http, [], new Registry(), metricsToken);
+  routeOperations(http, { probes: [], metrics: new Registry(), metricsToken });
   return http.listen(0, '0.0.0.0');
 }
 

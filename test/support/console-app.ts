@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config.ts';
 import { routeConsole } from '../../src/console/route-console.ts';
-import { relayTravellerMessages, workDeskIntake } from '../../src/desk/intake.ts';
+import { relayToConsoles, workDeskIntake } from '../../src/desk/intake.ts';
 import { loadTeams } from '../../src/desk/teams.ts';
 import type { Teams } from '../../src/desk/teams.ts';
 import { createLogger } from '../../src/log.ts';
@@ -33,7 +33,7 @@ export class ConsoleServer {
     // Added to a server already listening: nothing asks for /console or /api before start() returns.
     routeConsole(http, { app, config: loadConfig({}), teams, policy, clock, auth });
     workDeskIntake({ ...app.parts, teams, policy, clock, log });
-    relayTravellerMessages(app.engine, app.parts.feed, log);
+    relayToConsoles(app.engine, app.parts.feed, log);
     return new ConsoleServer(chat, teams);
   }
 

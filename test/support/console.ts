@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { routeConsole } from '../../src/console/route-console.ts';
 import { channels } from '../../src/conversation/messages.ts';
 import type { Channel, OutboundMessage } from '../../src/conversation/messages.ts';
-import { relayTravellerMessages, workDeskIntake } from '../../src/desk/intake.ts';
+import { relayToConsoles, workDeskIntake } from '../../src/desk/intake.ts';
 import { loadTeams } from '../../src/desk/teams.ts';
 import type { ConversationView, QueueItem } from '../../src/desk/views.ts';
 import { HttpServer } from '../../src/http/server.ts';
@@ -104,7 +104,7 @@ export class DeskServer {
     workDeskIntake({ ...this.app.parts, teams, policy, clock: this.clock, log });
     watchGroupComplaints({ ...this.app.parts, clock: this.clock, log, timeZone: 'Asia/Shanghai' }, groupRule);
     workPaging({ ...this.app.parts, log }, pageRepeatMs);
-    relayTravellerMessages(this.app.engine, this.app.parts.feed, log);
+    relayToConsoles(this.app.engine, this.app.parts.feed, log);
     this.http = new HttpServer(log);
     // Tests sign in a score of staff at once: they may all wait their turn at the hashing.
     const gate = new HashGate({ waiting: 100, maxWaitMs: 30_000 });

@@ -13,7 +13,7 @@ import { SystemClock } from '../../src/clock/system-clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { routeConsole } from '../../src/console/route-console.ts';
 import { sessionCookieName } from '../../src/console/session-cookie.ts';
-import { relayTravellerMessages, workDeskIntake } from '../../src/desk/intake.ts';
+import { relayToConsoles, workDeskIntake } from '../../src/desk/intake.ts';
 import { loadTeams } from '../../src/desk/teams.ts';
 import type { QueueItem } from '../../src/desk/views.ts';
 import { HttpServer } from '../../src/http/server.ts';
@@ -97,11 +97,11 @@ export class FuzzTarget {
     // As `serve('start')` wires what HTTP reaches.
     const { parts } = await openParts(config, clock, log);
     const app = createApp({ config, parts, policy, clock, log });
-    relayTravellerMessages(app.engine, parts.feed, log);
+    relayToConsoles(app.engine, parts.feed, log);
     app.engine.work();
     workDeskIntake({ ...parts, teams, policy, clock, log });
     const http = new HttpServer(log);
-    routeOperations(http, parts.probes, createMetrics(app.engine, parts.jobs, new Registry()));
+    routeOperations(http, { probes: parts.probes, metrics: createMetrics(app.engine, parts.jobs, new Registry()), inbox: parts.inbox });
     routeConsole(http, { app, config, teams, policy, clock });
     const channels: RunningChannel[] = (await Promise.all(channelStarters.map((start) => start({ app, http, config, log, clock, role: 'start' }))))
       .filter((c) => c !== null);

@@ -182,7 +182,7 @@ async function refreshQueue() {
   if (state.session === null) return;
   const request = ++state.queueRequest;
   try {
-    const { items, teams } = await loadQueue(state.team);
+    const { items, teams, setAside = 0 } = await loadQueue(state.team);
     if (request !== state.queueRequest) return; // a newer refetch is under way
     for (const item of items) if (state.announced.delete(item.caseId)) state.unseen.add(item.caseId);
     const present = new Set(items.map((item) => item.caseId));
@@ -190,6 +190,8 @@ async function refreshQueue() {
     for (const caseId of state.unseen) if (!present.has(caseId)) state.unseen.delete(caseId);
     Object.assign(state, { items, teams });
     byId('queue-error').textContent = '';
+    byId('set-aside').hidden = setAside === 0;
+    byId('set-aside').textContent = setAside === 0 ? '' : t('queue.setAside', { count: setAside });
     drawQueue();
     if (state.unseen.size > wasUnseen) beep();
   } catch (e) {

@@ -27,6 +27,7 @@ const deskEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), caseId: z.string(), change: z.enum(ticketChanges) }),
   z.object({ kind: z.literal('message'), caseId: z.string() }),
   z.object({ kind: z.literal('incident'), incidentId: z.string(), change: z.enum(incidentChanges) }),
+  z.object({ kind: z.literal('inbox'), change: z.literal('set_aside') }),
 ]) satisfies z.ZodType<DeskEvent>;
 
 /**
