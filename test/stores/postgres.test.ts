@@ -76,7 +76,7 @@ describe.skipIf(!up)(`PostgreSQL stores (${postgresUrl}, schema ${schema})`, () 
     try {
       await dbs[0]!.createSchema(other);
       const applied = await Promise.all(dbs.map((db) => migrate(db)));
-      expect(applied.flat().sort()).toEqual((await loadMigrations()).map((m) => m.version)); // each once, by one of them
+      expect(applied.flat().sort((a, b) => a - b)).toEqual((await loadMigrations()).map((m) => m.version)); // each once, by one of them
     } finally {
       await dbs[0]!.exec(`DROP SCHEMA ${other} CASCADE`);
       await Promise.all(dbs.map((db) => db.close()));
