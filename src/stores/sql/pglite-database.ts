@@ -8,6 +8,13 @@ import type { Row, SqlDatabase, SqlExecutor } from './sql-database.ts';
  * Opening a directory another live process has open fails (see `DataDirLock`),
  * as two processes on one directory corrupt it.
  */
+/**
+ * PostgreSQL's 128 MB of shared buffers are zeroed at start, so each is resident memory for good
+ * (WebAssembly memory never shrinks): 16 MB holds an agency's working set, and the OS caches
+ * the files besides. Written into DATA_DIR's postgresql.conf on every open.
+ */
+const smallServer = ['shared_buffers = 16MB'];
+
 export class PgliteDatabase implements SqlDatabase {
   readonly dialect = 'pglite';
   readonly #db: PGlite;
@@ -23,7 +30,7 @@ export class PgliteDatabase implements SqlDatabase {
     await mkdir(dir, { recursive: true });
     const lock = await DataDirLock.acquire(dir);
     try {
-      return new PgliteDatabase(await PGlite.create(dir), lock);
+      return new PgliteDatabase(await PGlite.create(dir, { postgresqlconf: smallServer }), lock);
     } catch (e) {
       await lock.release();
       throw e;

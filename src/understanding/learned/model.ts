@@ -97,24 +97,25 @@ export const committedModel = (): Model => (committed ??= loadModel());
 
 /**
  * Calibrated probabilities of each head's labels for one message's features. Every head's weights
- * sit side by side in one float matrix, scaled once, so a message is read in one pass over its rows.
+ * sit side by side in one int8 matrix (a quarter of floats' memory), so a message is read in one
+ * pass over its rows; each column's sum is scaled once at the end, as `scores` does.
  */
 export class Scorer {
   readonly model: Model;
   readonly #index: Map<string, number>;
-  readonly #weights: Float32Array;
+  readonly #weights: Int8Array;
   readonly #width: number;
 
   constructor(model: Model) {
     this.model = model;
     this.#index = new Map(model.features.map((f, i) => [f, i]));
     this.#width = model.heads.reduce((n, h) => n + h.labels.length, 0);
-    this.#weights = new Float32Array(model.features.length * this.#width);
+    this.#weights = new Int8Array(model.features.length * this.#width);
     let at = 0;
     for (const head of model.heads) {
       const k = head.labels.length;
       for (let row = 0; row < model.features.length; row++) {
-        for (let j = 0; j < k; j++) this.#weights[row * this.#width + at + j] = head.scale * (head.weights[row * k + j] as number);
+        this.#weights.set(head.weights.subarray(row * k, row * k + k), row * this.#width + at);
       }
       at += k;
     }
@@ -139,7 +140,7 @@ export class Scorer {
     let at = 0;
     for (const head of this.model.heads) {
       const logits = sums.slice(at, at + head.labels.length);
-      for (let j = 0; j < logits.length; j++) logits[j] = (logits[j] as number) + (head.bias[j] as number);
+      for (let j = 0; j < logits.length; j++) logits[j] = (head.bias[j] as number) + head.scale * (logits[j] as number);
       out.set(head.name, probabilitiesOf(head, logits));
       at += head.labels.length;
     }
