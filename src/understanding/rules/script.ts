@@ -1,16 +1,24 @@
 import * as OpenCC from 'opencc-js';
+import { dictionaryConverter } from './dictionary-converter.ts';
 
-// Converters are costly to build (each dictionary's trie takes tens of ms and megabytes), so each
-// is built once at module load, and simplified → traditional once for both Taiwan and Hong Kong.
-// (`Converter({ from: 'cn', to: 'tw' })` builds a segmenting trie of its own per target: 0.6 s and
-// 70 MB each, for the same output on every line of the corpus.)
+// Converters take time and memory to build, so each is built once at module load, and
+// simplified → traditional once for both Taiwan and Hong Kong. (`OpenCC.Converter({ from: 'cn',
+// to: 'tw' })` builds a segmenting trie of its own per target: 0.6 s and 70 MB each.)
+
+/** The dictionary groups of each conversion, as opencc-js's ConverterFactory takes them. */
+export const conversions = {
+  toSimplified: [...OpenCC.Locale.from.hk!, ...OpenCC.Locale.from.tw!, ...OpenCC.Locale.to.cn!],
+  toTraditional: OpenCC.Locale.from.cn!,
+  traditionalToTaiwan: OpenCC.Locale.to.tw!,
+  traditionalToHongKong: OpenCC.Locale.to.hk!,
+};
 
 /** Traditional (Hong Kong and Taiwan variants alike) to simplified, so one keyword table serves both scripts. */
-export const toSimplified = OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn);
+export const toSimplified = dictionaryConverter(...conversions.toSimplified);
 
-const toTraditional = OpenCC.ConverterFactory(OpenCC.Locale.from.cn);
-const traditionalToTaiwan = OpenCC.ConverterFactory(OpenCC.Locale.to.tw);
-const traditionalToHongKong = OpenCC.ConverterFactory(OpenCC.Locale.to.hk);
+const toTraditional = dictionaryConverter(...conversions.toTraditional);
+const traditionalToTaiwan = dictionaryConverter(...conversions.traditionalToTaiwan);
+const traditionalToHongKong = dictionaryConverter(...conversions.traditionalToHongKong);
 
 /** Simplified to traditional as written in Taiwan and in Hong Kong; a character changed by both is simplified-only. */
 export const toTaiwan = (text: string): string => traditionalToTaiwan(toTraditional(text));
