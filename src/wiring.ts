@@ -3,9 +3,6 @@ import type { Parts } from './app.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { Clock } from './ports/clock.ts';
-import { openRedis } from './stores/redis/open-redis.ts';
-import { openPglite } from './stores/sql/open-pglite.ts';
-import { openPostgres } from './stores/sql/open-postgres.ts';
 import type { SqlStores } from './stores/sql/sql-stores.ts';
 
 /** `production` when both Redis and PostgreSQL are configured; `embedded` otherwise (in part or whole). */
@@ -14,7 +11,7 @@ export type WiringName = 'embedded' | 'production';
 /**
  * The parts the configuration asks for: Redis (state, locks, journal, BullMQ jobs, limits)
  * when REDIS_URL is set, else memory; PostgreSQL when DATABASE_URL is set, else
- * PGlite in DATA_DIR, which one process at a time may open.
+ * PGlite in DATA_DIR, which one process at a time may open. Each driver is loaded only when chosen.
  */
 export async function openParts(config: Config, clock: Clock, log: Logger): Promise<{ parts: Parts; wiring: WiringName }> {
   const sql = await openSql(config, clock, log);
@@ -45,8 +42,12 @@ export async function openParts(config: Config, clock: Clock, log: Logger): Prom
 }
 
 /** Cases, transcripts, the ledger, staff, the desk, guides, incidents, rosters and the audit log: in PostgreSQL, or in PGlite in DATA_DIR. */
-export function openSql(config: Config, clock: Clock, log: Logger): Promise<SqlStores> {
-  if (!config.DATABASE_URL) return openPglite(config.DATA_DIR, { clock });
+export async function openSql(config: Config, clock: Clock, log: Logger): Promise<SqlStores> {
+  if (!config.DATABASE_URL) {
+    const { openPglite } = await import('./stores/sql/open-pglite.ts');
+    return openPglite(config.DATA_DIR, { clock });
+  }
+  const { openPostgres } = await import('./stores/sql/open-postgres.ts');
   const timeouts = { connectTimeoutMs: config.PG_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.PG_STATEMENT_TIMEOUT_MS };
   return openPostgres(config.DATABASE_URL, { clock, log, ...timeouts, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) })
     .catch((e: unknown) => Promise.reject(named('DATABASE_URL', e)));
@@ -58,6 +59,7 @@ async function fastParts(config: Config, clock: Clock, log: Logger): Promise<Pic
     const { inbox, store, lock, jobs, feed, limits, close } = memoryParts(clock, log);
     return { inbox, store, lock, jobs, feed, limits, probes: [], close };
   }
+  const { openRedis } = await import('./stores/redis/open-redis.ts');
   const redis = openRedis(config.REDIS_URL, { log, prefix: config.REDIS_PREFIX, connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS });
   await redis.reached().catch(async (e: unknown) => {
     await redis.close();

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { ChannelStarter } from '../channel.ts';
 import type { Config } from '../../src/config.ts';
 import { clientAddress } from '../../src/http/client-address.ts';
@@ -7,8 +6,6 @@ import { perAddress } from '../../src/http/limit.ts';
 import type { HttpServer } from '../../src/http/server.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Clock } from '../../src/ports/clock.ts';
-import { closeRedis, commandRedisOptions } from '../../src/stores/redis/redis-connection.ts';
-import { addressOf, errorLog } from '../../src/stores/service-errors.ts';
 import type { RateLimits, RateRule } from '../../src/ports/rate-limits.ts';
 import type { ActivityStore } from './activity-store.ts';
 import { WebchatBot } from './bot.ts';
@@ -17,7 +14,6 @@ import { routeDirectLine } from './directline-routes.ts';
 import { directLineStream } from './directline-stream.ts';
 import type { DirectLineStream } from './directline-stream.ts';
 import { MemoryActivityStore } from './memory-activity-store.ts';
-import { RedisActivityStore } from './redis-activity-store.ts';
 import { webchatSender } from './sender.ts';
 import { TokenSigner } from './tokens.ts';
 import { defaultUploadLimits } from './uploads.ts';
@@ -63,7 +59,7 @@ export const createWebchatStarter = (options: WebchatOptions = {}): ChannelStart
     log.warn('webchat.off', { reason: 'WEBCHAT_SECRET is unset' });
     return null;
   }
-  const opened = options.store ? { store: options.store, close: async () => {} } : openStore(config, clock, log);
+  const opened = options.store ? { store: options.store, close: async () => {} } : await openStore(config, clock, log);
   const { store } = opened;
   const bot = new WebchatBot({ app, config, store, clock, log });
   app.router.register('webchat', webchatSender(store, bot, clock, log));
@@ -116,16 +112,9 @@ function serveWebchat(http: HttpServer, { store, bot, config, clock, log, secret
   return stream;
 }
 
-function openStore(config: Config, clock: Clock, log: Logger): { store: ActivityStore; close(): Promise<void> } {
+/** Redis with REDIS_URL (its client loaded only then), else memory. */
+async function openStore(config: Config, clock: Clock, log: Logger): Promise<{ store: ActivityStore; close(): Promise<void> }> {
   if (!config.REDIS_URL) return { store: new MemoryActivityStore(clock), close: async () => {} };
-  const redis = new Redis(config.REDIS_URL, commandRedisOptions(config.REDIS_CONNECT_TIMEOUT_MS));
-  redis.on('error', errorLog(log, 'webchat.redis_error', addressOf(config.REDIS_URL)));
-  const store = new RedisActivityStore(redis, { prefix: config.REDIS_PREFIX, log });
-  return {
-    store,
-    async close() {
-      await store.close();
-      await closeRedis(redis);
-    },
-  };
+  const { openRedisActivityStore } = await import('./redis-activity-store.ts');
+  return openRedisActivityStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX, connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS, log });
 }

@@ -1,8 +1,9 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { errorFields } from '../../src/log.ts';
 import type { Logger } from '../../src/log.ts';
 import { LuaScript } from '../../src/stores/redis/lua-script.ts';
-import { closeRedis } from '../../src/stores/redis/redis-connection.ts';
+import { closeRedis, commandRedisOptions } from '../../src/stores/redis/redis-connection.ts';
+import { addressOf, errorLog } from '../../src/stores/service-errors.ts';
 import { activityId, defaultLimits, newFileId, UnknownConversationError } from './activity-store.ts';
 import type { ActivitySet, ActivityStore, ActivityStoreLimits, ConversationOrigin, DirectLineActivity, NewActivity, StoredFile } from './activity-store.ts';
 
@@ -139,4 +140,18 @@ export class RedisActivityStore implements ActivityStore {
     const base = `${this.#prefix}:webchat:{${conversationId}}`;
     return { origin: `${base}:origin`, seq: `${base}:seq`, log: `${base}:log`, once: `${base}:once`, files: `${base}:file:`, channel: `${base}:appended` };
   }
+}
+
+/** A store on a connection of its own to `url`; `close` closes both. */
+export function openRedisActivityStore(url: string, options: { prefix: string; connectTimeoutMs: number; log: Logger }): { store: ActivityStore; close(): Promise<void> } {
+  const redis = new Redis(url, commandRedisOptions(options.connectTimeoutMs));
+  redis.on('error', errorLog(options.log, 'webchat.redis_error', addressOf(url)));
+  const store = new RedisActivityStore(redis, { prefix: options.prefix, log: options.log });
+  return {
+    store,
+    async close() {
+      await store.close();
+      await closeRedis(redis);
+    },
+  };
 }

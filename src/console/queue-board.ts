@@ -1,15 +1,8 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { HonoAdapter } from '@bull-board/hono';
-import { getRequestListener } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
 import { sendJson } from '../http/server.ts';
 import type { Handler, HttpServer } from '../http/server.ts';
-import { jobNames } from '../ports/job-queue.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
-import { BullmqJobQueue } from '../stores/bullmq/bullmq-job-queue.ts';
+import type { BullmqJobQueue } from '../stores/bullmq/bullmq-job-queue.ts';
 import { checkOrigin, requireStaff } from './staff-session.ts';
 
 const basePath = '/admin/queues';
@@ -22,7 +15,12 @@ const safeMethods = new Set(['GET', 'HEAD']);
  * retrying or removing them. With in-process jobs there is nothing to show: a 404 says so.
  */
 export function routeQueueBoard(http: HttpServer, { auth, jobs }: { auth: StaffAuth; jobs: JobQueue }): void {
-  const board = jobs instanceof BullmqJobQueue ? bullBoard(jobs) : inProcess;
+  // bull-board and Hono are loaded when an admin first opens the board, not by every process.
+  let loaded: Promise<Handler> | undefined;
+  const board: Handler = async (req, res) => {
+    loaded ??= hasQueues(jobs) ? import('./bull-board.ts').then((m) => m.bullBoard(jobs, basePath)) : Promise.resolve(inProcess);
+    await (await loaded)(req, res);
+  };
   const guarded: Handler = async (req, res) => {
     // bull-board's own requests carry no CSRF token; the SameSite=Strict cookie and the Origin check stand in.
     if (!safeMethods.has(req.method ?? '') && !checkOrigin(req, res)) return;
@@ -35,10 +33,7 @@ export function routeQueueBoard(http: HttpServer, { auth, jobs }: { auth: StaffA
   for (const method of methods) http.route(method, basePath, guarded).route(method, `${basePath}/*`, guarded);
 }
 
-function bullBoard(jobs: BullmqJobQueue): Handler {
-  const serverAdapter = new HonoAdapter(serveStatic).setBasePath(basePath);
-  createBullBoard({ queues: jobs.queues(jobNames).map((queue) => new BullMQAdapter(queue)), serverAdapter });
-  return getRequestListener(new Hono({ strict: false }).route(basePath, serverAdapter.registerPlugin()).fetch);
-}
+/** BullMQ's queue, which bull-board can show; in-process jobs it cannot. */
+const hasQueues = (jobs: JobQueue): jobs is JobQueue & Pick<BullmqJobQueue, 'queues'> => typeof (jobs as Partial<BullmqJobQueue>).queues === 'function';
 
 const inProcess: Handler = (_req, res) => sendJson(res, 404, { error: 'the job queue is in-process: start with REDIS_URL to see BullMQ queues' });

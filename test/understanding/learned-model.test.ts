@@ -7,7 +7,7 @@ import { evaluate } from '../../src/understanding/evaluation.ts';
 import { frozenTestDigest } from '../../src/understanding/frozen.ts';
 import { buildModel, poolDigest } from '../../src/understanding/learned/build.ts';
 import { LearnedUnderstanding } from '../../src/understanding/learned/index.ts';
-import { encodeModel, loadModel, modelPath } from '../../src/understanding/learned/model.ts';
+import { decodeModel, encodeModel, loadModel, modelPath } from '../../src/understanding/learned/model.ts';
 
 /**
  * The figures the closing note of the understanding issue reports for the frozen test split
@@ -46,6 +46,13 @@ describe('the learned understanding', () => {
     // CI retrains in full and checks the bytes (.ci/run); here, that the pool has not moved since.
     expect(loadModel().pool).toBe(poolDigest(readCorpus(join(corpusDir, 'pool'))));
     expect(statSync(modelPath).size).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('refuses a model whose features are out of order (the scorer finds them by binary search)', () => {
+    const model = loadModel();
+    const [a, b, ...rest] = model.features;
+    const swapped = gzipSync(encodeModel({ ...model, features: [b!, a!, ...rest] }));
+    expect(() => decodeModel(swapped)).toThrow('features are not sorted');
   });
 
   it('trains the same bytes from the same messages', { timeout: 120_000 }, () => {

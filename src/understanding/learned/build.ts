@@ -111,7 +111,7 @@ export function buildModel(pool: readonly Labelled[], options: BuildOptions = bu
   const prepared = prepareAll(pool);
   const { features, idf, unseenIdf } = vocabulary(prepared, options);
   const index = new Map(features.map((f, i) => [f, i]));
-  const vectors = prepared.map((p) => vectorOf(p.message.features, index, idf, unseenIdf));
+  const vectors = prepared.map((p) => vectorOf(p.message.features, (f) => index.get(f), idf, unseenIdf));
   const fold = prepared.map((p) => foldOf(p.line.id));
 
   const trained = (spec: HeadSpec, leaveOut: number | null): Head => quantize(trainHead({

@@ -74,6 +74,8 @@ export function decodeModel(bytes: Buffer): Model {
   if (!parsed.success) throw new ModelError(`the understanding model is unreadable: ${z.prettifyError(parsed.error)}`);
   const file = parsed.data;
   if (file.idf.length !== file.features.length) throw new ModelError('the understanding model has the wrong number of idf weights');
+  // The scorer finds features by binary search.
+  if (file.features.some((f, i) => i > 0 && !((file.features[i - 1] as string) < f))) throw new ModelError('the understanding model\'s features are not sorted');
   const heads = file.heads.map((h) => {
     const raw = Buffer.from(h.weights, 'base64');
     const weights = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -96,65 +98,49 @@ let committed: Model | null = null;
 export const committedModel = (): Model => (committed ??= loadModel());
 
 /**
- * Calibrated probabilities of each head's labels for one message's features. Every head's weights
- * sit side by side in one int8 matrix (a quarter of floats' memory), so a message is read in one
- * pass over its rows; each column's sum is scaled once at the end, as `scores` does.
+ * Calibrated probabilities of each head's labels for one message's features, read straight off the
+ * model's int8 weights. Features are found by binary search in the model's sorted list (the trainer
+ * sorts them): no index beside the 80,000 of them, which a server holds for as long as it runs.
  */
 export class Scorer {
   readonly model: Model;
-  readonly #index: Map<string, number>;
-  readonly #weights: Int8Array;
-  readonly #width: number;
 
   constructor(model: Model) {
     this.model = model;
-    this.#index = new Map(model.features.map((f, i) => [f, i]));
-    this.#width = model.heads.reduce((n, h) => n + h.labels.length, 0);
-    this.#weights = new Int8Array(model.features.length * this.#width);
-    let at = 0;
-    for (const head of model.heads) {
-      const k = head.labels.length;
-      for (let row = 0; row < model.features.length; row++) {
-        this.#weights.set(head.weights.subarray(row * k, row * k + k), row * this.#width + at);
-      }
-      at += k;
-    }
   }
 
   /** The message as the model sees it: known features weighted, unknown ones only lengthening it. */
   vector(features: readonly string[]): Vector {
-    return vectorOf(features, this.#index, this.model.idf, this.model.unseenIdf);
+    return vectorOf(features, (f) => sortedIndexOf(this.model.features, f), this.model.idf, this.model.unseenIdf);
   }
 
-  /** Every head's probabilities, by head name. The same sums as `scores`, for all heads at once. */
+  /** Every head's probabilities, by head name. */
   probabilities(v: Vector): Map<string, Float64Array> {
-    const width = this.#width;
-    const w = this.#weights;
-    const sums = new Float64Array(width);
-    for (let r = 0; r < v.rows.length; r++) {
-      const base = (v.rows[r] as number) * width;
-      const x = v.values[r] as number;
-      for (let j = 0; j < width; j++) sums[j] = (sums[j] as number) + x * (w[base + j] as number);
-    }
-    const out = new Map<string, Float64Array>();
-    let at = 0;
-    for (const head of this.model.heads) {
-      const logits = sums.slice(at, at + head.labels.length);
-      for (let j = 0; j < logits.length; j++) logits[j] = (head.bias[j] as number) + head.scale * (logits[j] as number);
-      out.set(head.name, probabilitiesOf(head, logits));
-      at += head.labels.length;
-    }
-    return out;
+    return new Map(this.model.heads.map((head) => [head.name, probabilitiesOf(head, scores(head, v))]));
   }
 }
 
+/** Where `item` is in `sorted` (ascending by `<`), or undefined. */
+function sortedIndexOf(sorted: readonly string[], item: string): number | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = sorted[mid] as string;
+    if (at === item) return mid;
+    if (at < item) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
 /** TF-IDF of a message's distinct features, scaled to unit length over all of them, known or not. */
-export function vectorOf(features: readonly string[], index: ReadonlyMap<string, number>, idf: ArrayLike<number>, unseenIdf: number): Vector {
+export function vectorOf(features: readonly string[], indexOf: (feature: string) => number | undefined, idf: ArrayLike<number>, unseenIdf: number): Vector {
   const rows: number[] = [];
   const values: number[] = [];
   let squares = 0;
   for (const f of features) {
-    const i = index.get(f);
+    const i = indexOf(f);
     const w = i === undefined ? unseenIdf : (idf[i] as number);
     squares += w * w;
     if (i !== undefined) {

@@ -1,16 +1,24 @@
 import * as OpenCC from 'opencc-js';
+import type { DictGroup } from 'opencc-js';
 import { dictionaryConverter } from './dictionary-converter.ts';
 
 // Converters take time and memory to build, so each is built once at module load, and
 // simplified → traditional once for both Taiwan and Hong Kong. (`OpenCC.Converter({ from: 'cn',
 // to: 'tw' })` builds a segmenting trie of its own per target: 0.6 s and 70 MB each.)
 
+/** opencc-js's dictionary groups from or to a script variant (`from.cn`: simplified → traditional). */
+function groups(direction: 'from' | 'to', variant: string): readonly DictGroup[] {
+  const found = OpenCC.Locale[direction][variant];
+  if (!found) throw new Error(`opencc-js has no dictionaries ${direction} ${variant}`);
+  return found;
+}
+
 /** The dictionary groups of each conversion, as opencc-js's ConverterFactory takes them. */
 export const conversions = {
-  toSimplified: [...OpenCC.Locale.from.hk!, ...OpenCC.Locale.from.tw!, ...OpenCC.Locale.to.cn!],
-  toTraditional: OpenCC.Locale.from.cn!,
-  traditionalToTaiwan: OpenCC.Locale.to.tw!,
-  traditionalToHongKong: OpenCC.Locale.to.hk!,
+  toSimplified: [...groups('from', 'hk'), ...groups('from', 'tw'), ...groups('to', 'cn')],
+  toTraditional: groups('from', 'cn'),
+  traditionalToTaiwan: groups('to', 'tw'),
+  traditionalToHongKong: groups('to', 'hk'),
 };
 
 /** Traditional (Hong Kong and Taiwan variants alike) to simplified, so one keyword table serves both scripts. */
