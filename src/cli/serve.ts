@@ -18,6 +18,7 @@ import { errorFields } from '../log.ts';
 import { routeOperations } from '../ops/health.ts';
 import { prometheusLlmMetrics } from '../ops/llm-metrics.ts';
 import { createMetrics } from '../ops/metrics.ts';
+import { settledWithin } from '../within.ts';
 import { openParts } from '../wiring.ts';
 import { keepRecovering } from '../engine/recovery-loop.ts';
 import { requireServices } from './reach-services.ts';
@@ -76,7 +77,9 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
       log.info('stopping', { role });
       await http.close(); // no new messages over HTTP…
       await recovery?.stop();
-      await app.engine.drain(); // …the turns under way finish, and may still send through their channels…
+      // …the turns under way finish, and may still send through their channels; one waiting on a
+      // service that is down is left to the journal after half the budget…
+      if (!(await settledWithin(app.engine.drain(), config.SHUTDOWN_TIMEOUT_MS / 2))) log.warn('stop.turns_left', { role });
       await Promise.all(channels.map((c) => c.close())); // …then the channels stop (polling too)…
       await app.close(); // …and queues and connections close
     })();

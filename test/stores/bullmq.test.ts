@@ -43,6 +43,21 @@ describe.skipIf(!up)(`BullMQ job queue (${redisUrl})`, () => {
     await queue.close();
   });
 
+  it('closes within its stop grace while a job waits on something that never answers, leaving the job to run again', async () => {
+    const queue = new BullmqJobQueue({ url: redisUrl, prefix: `${prefix}_${++made}`, log: createLogger('silent'), stopGraceMs: 500 });
+    let running: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (running = resolve));
+    queue.process('handoff', async () => {
+      running();
+      await new Promise(() => undefined); // a statement to a database that has gone silent
+    });
+    await queue.add('handoff', { caseId: 'TC-STUCK1' });
+    await started;
+    const closing = Date.now();
+    await queue.close();
+    expect(Date.now() - closing).toBeLessThan(500 + 1_500);
+  });
+
   it('refuses data JSON would change', async () => {
     const queue = newQueue();
     await expect(queue.add('handoff', { at: new Date() })).rejects.toThrow('data.at is a Date');

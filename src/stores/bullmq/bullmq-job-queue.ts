@@ -5,6 +5,7 @@ import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { Job, JobHandler, JobName, JobOptions, JobQueue } from '../../ports/job-queue.ts';
 import { jobRetries } from '../../ports/job-queue.ts';
+import { settledWithin } from '../../within.ts';
 import { closeRedis, commandRedisOptions, redisAnswers, redisOptions } from '../redis/redis-connection.ts';
 import { addressOf, errorLog } from '../service-errors.ts';
 import { assertJsonSafe } from './json-safe.ts';
@@ -29,6 +30,8 @@ export interface BullmqJobQueueOptions {
   concurrency?: number;
   /** How long a connection may take to open, or (one that does not block) to answer. Default 5 s. */
   connectTimeoutMs?: number;
+  /** How long `close` waits for running jobs before leaving them to run again elsewhere. Default 3 s. */
+  stopGraceMs?: number;
 }
 
 /** The port's schedule (BullMQ's exponential backoff is the same doubling). */
@@ -49,6 +52,7 @@ export class BullmqJobQueue implements JobQueue {
   readonly #url: string;
   readonly #log: Logger;
   readonly #timeoutMs: number;
+  readonly #stopGraceMs: number;
   /** One per kind, shared by every connection, queue and worker: a Redis that is away fails them all at once. */
   readonly #logRedisError: (e: unknown) => void;
   readonly #logQueueError: (e: unknown) => void;
@@ -72,6 +76,7 @@ export class BullmqJobQueue implements JobQueue {
       concurrency: options.concurrency ?? 1,
     };
     this.#timeoutMs = options.connectTimeoutMs ?? 5_000;
+    this.#stopGraceMs = options.stopGraceMs ?? 3_000;
     const address = addressOf(this.#url);
     this.#logRedisError = errorLog(this.#log, 'jobs.redis_error', address);
     this.#logQueueError = errorLog(this.#log, 'jobs.queue_error', address);
@@ -142,7 +147,9 @@ export class BullmqJobQueue implements JobQueue {
     // Workers first: each finishes its running job, then stops taking new ones. With Redis away
     // it could never record the end, so it stops at once: the job runs again once its lock lapses.
     await Promise.all([...this.#workers.values()].map(async ({ worker, connection }) => {
-      await worker.close(!(await redisAnswers(connection)));
+      // A job waiting on a service that is down would hold the stop: after the grace it is left
+      // running (a second close would only wait for the first) and runs again once its lock lapses.
+      await settledWithin(worker.close(!(await redisAnswers(connection))), this.#stopGraceMs);
       await closeRedis(connection);
     }));
     this.#workers.clear();

@@ -1,4 +1,5 @@
 import type { Redis, RedisOptions } from 'ioredis';
+import { settledWithin } from '../../within.ts';
 
 /**
  * How every tripcare connection to Redis waits: `timeoutMs` to connect, then reconnecting
@@ -27,18 +28,13 @@ export const redisAddress = (redis: Redis): string => `${redis.options.host ?? '
  * socket timeout (and a stop closes several connections).
  */
 export async function closeRedis(redis: Redis, graceMs = 500): Promise<void> {
-  if (redis.status === 'ready') await answered(redis.quit(), graceMs);
+  if (redis.status === 'ready') await settledWithin(redis.quit(), graceMs);
   redis.disconnect();
 }
 
 /** Whether Redis answers PING within `graceMs`. */
-export const redisAnswers = (redis: Redis, graceMs = 500): Promise<boolean> =>
-  redis.status === 'ready' ? answered(redis.ping(), graceMs) : Promise.resolve(false);
-
-/** Whether `reply` came within `graceMs`; its failure counts as no answer. */
-function answered(reply: Promise<unknown>, graceMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), graceMs);
-    reply.then(() => resolve(true), () => resolve(false)).finally(() => clearTimeout(timer));
-  });
+export async function redisAnswers(redis: Redis, graceMs = 500): Promise<boolean> {
+  if (redis.status !== 'ready') return false;
+  const ping = redis.ping().then(() => true, () => false);
+  return (await settledWithin(ping, graceMs)) && ping;
 }
