@@ -3,6 +3,7 @@ import type { InboundMessage, OutboundMessage } from '../../src/conversation/mes
 import type { CaseRecord } from '../../src/ports/case-register.ts';
 import type { Outbox } from '../../src/ports/outbox.ts';
 import type { ScriptLine } from './script-line.ts';
+import { conversationIdOf } from '../../src/conversation/messages.ts';
 
 const defaultUser = 'traveller';
 
@@ -37,7 +38,7 @@ export class JsonLinesChannel implements Outbox {
   }
 
   caseFiled(c: CaseRecord): void {
-    const user = c.conversationKey.slice(c.conversationKey.indexOf(':') + 1);
+    const user = conversationIdOf(c.conversationKey);
     this.#write({
       type: 'case', ...this.#user(user), caseId: c.id, category: c.category, severity: c.severity,
       flags: c.flags, status: c.status, steps: c.steps,

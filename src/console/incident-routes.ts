@@ -12,6 +12,7 @@ import { emptyBody } from './desk-api.ts';
 import type { Action } from './route-kit.ts';
 import { action, ok, pathAfter, pick, run, runAction } from './route-kit.ts';
 import { requireStaff } from './staff-session.ts';
+import { travellerChannels } from '../conversation/messages.ts';
 
 export interface IncidentRouteParts {
   incidents: IncidentDesk;
@@ -29,7 +30,7 @@ export const rosterBody = z.strictObject({
     ref: z.string().trim().min(1).max(60),
     name: z.string().trim().min(1).max(100),
     locale: z.enum(['zh-CN', 'zh-TW', 'en']).nullable().default(null),
-    channel: z.enum(['wechat', 'telegram', 'webchat']).nullable().default(null),
+    channel: z.enum(travellerChannels).nullable().default(null),
     conversationId: z.string().trim().min(1).max(200).nullable().default(null),
   })).min(1).max(500),
 });

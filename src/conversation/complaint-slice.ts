@@ -72,8 +72,11 @@ export interface OfferMade {
   policyVersion: string;
 }
 
+/** Why the bot hands a conversation to a person. */
+export const handoffReasons = ['asked_for_person', 'asked_for_manager', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused'] as const;
+
 export interface Handoff {
-  reason: 'asked_for_person' | 'asked_for_manager' | 'safety' | 'external_threat' | 'not_satisfied' | 'remedy_refused';
+  reason: (typeof handoffReasons)[number];
   /** ISO time by which a person answers. */
   dueAt: string;
 }

@@ -54,3 +54,9 @@ export interface OutboundMessage {
 
 export const conversationKey = (m: { channel: Channel; conversationId: string }): string =>
   `${m.channel}:${m.conversationId}`;
+
+/** The conversation id in a key: everything after its channel (the id itself may hold colons). */
+export const conversationIdOf = (key: string): string => key.slice(key.indexOf(':') + 1);
+
+/** The channels travellers write on; `cli` is the terminal's, for trying the bot. */
+export const travellerChannels = ['wechat', 'telegram', 'webchat'] as const;

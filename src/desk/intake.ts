@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoffReasons } from '../conversation/complaint-slice.ts';
 import type { Engine } from '../engine/engine.ts';
 import { errorFields } from '../log.ts';
 import type { Logger } from '../log.ts';
@@ -27,7 +28,7 @@ export interface IntakeParts {
 const handoffJob = z.object({
   conversationKey: z.string(),
   caseId: z.string(),
-  reason: z.enum(['asked_for_person', 'asked_for_manager', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused', 'low_satisfaction']),
+  reason: z.enum([...handoffReasons, 'low_satisfaction']), // approvals come as case.action jobs
   severity: z.enum(severities),
   /** The time the traveller was given; jobs queued before it was carried have none. */
   dueAt: z.iso.datetime().optional(),

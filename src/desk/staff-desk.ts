@@ -26,6 +26,7 @@ import type { Resolution } from './resolution.ts';
 import { splitCost } from './resolution.ts';
 import type { Teams } from './teams.ts';
 import type { ConversationView, QueueItem, WindowView } from './views.ts';
+import { conversationIdOf } from '../conversation/messages.ts';
 
 export interface StaffDeskParts {
   desk: EscalationDesk;
@@ -270,7 +271,7 @@ export class StaffDesk {
   }
 
   async #window(ticket: Ticket): Promise<WindowView | null> {
-    const conversationId = ticket.conversationKey.slice(ticket.channel.length + 1);
+    const conversationId = conversationIdOf(ticket.conversationKey);
     const window = await this.#p.router.windowOf(ticket.channel, conversationId);
     if (window === undefined) return null;
     return window ? { open: window.remaining > 0, closesAt: window.closesAt.toISOString(), remaining: window.remaining } : { open: false, closesAt: null, remaining: 0 };

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseYamlFile, readYamlFile } from '../yaml-file.ts';
 import { z } from 'zod';
 import type { StaffMember } from '../../flows/staff.ts';
+import { ticketReasons } from '../ports/escalation-desk.ts';
 import type { TicketReason } from '../ports/escalation-desk.ts';
 import { categories, flags, locales, severities } from '../taxonomy.ts';
 import type { Category, Flag, Locale, Severity } from '../taxonomy.ts';
@@ -9,7 +10,6 @@ import type { Category, Flag, Locale, Severity } from '../taxonomy.ts';
 /** The teams shipped with tripcare; `default-teams.yaml` explains every field. */
 export const defaultTeamsPath = fileURLToPath(new URL('./default-teams.yaml', import.meta.url));
 
-const reasons = ['asked_for_person', 'asked_for_manager', 'safety', 'external_threat', 'not_satisfied', 'remedy_refused', 'approval', 'low_satisfaction'] as const satisfies readonly TicketReason[];
 
 const teamId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower-case letters, digits and _, starting with a letter');
 
@@ -24,7 +24,7 @@ const teamsSchema = z.strictObject({
     categories: z.array(z.enum(categories)).min(1).optional(),
     severities: z.array(z.enum(severities)).min(1).optional(),
     flags: z.array(z.enum(flags)).min(1).optional(),
-    reasons: z.array(z.enum(reasons)).min(1).optional(),
+    reasons: z.array(z.enum(ticketReasons)).min(1).optional(),
   })).max(200),
   fallback: teamId,
 }).superRefine((file, ctx) => {

@@ -23,6 +23,7 @@ import type { Locale } from '../taxonomy.ts';
 import { normalTourCode } from './group-watch.ts';
 import type { DepartureView, IncidentView } from './views.ts';
 import { crisisChecklist } from './views.ts';
+import { conversationIdOf, conversationKey } from '../conversation/messages.ts';
 
 export interface IncidentDeskParts {
   incidents: IncidentRegister;
@@ -144,10 +145,10 @@ export class IncidentDesk {
 
   /** Those affected, and for a guide's report everyone on the departure's roster whose chat identity is known; each once. */
   async #audience(incident: Incident): Promise<(Reachable | null)[]> {
-    const affected = incident.affected.map((a) => ({ ...a, conversationId: a.conversationKey.slice(a.channel.length + 1), locale: null }));
+    const affected = incident.affected.map((a) => ({ ...a, conversationId: conversationIdOf(a.conversationKey), locale: null }));
     const roster = incident.kind === 'report' && incident.departure ? await this.#p.roster.travellers(incident.departure) : [];
     const fromRoster = roster.map((t) => (t.channel && t.conversationId
-      ? { channel: t.channel, conversationId: t.conversationId, conversationKey: `${t.channel}:${t.conversationId}`, caseId: null, locale: t.locale }
+      ? { channel: t.channel, conversationId: t.conversationId, conversationKey: conversationKey({ channel: t.channel, conversationId: t.conversationId }), caseId: null, locale: t.locale }
       : null));
     const seen = new Set<string>();
     return [...affected, ...fromRoster].filter((t) => !t || (!seen.has(t.conversationKey) && seen.add(t.conversationKey)));

@@ -1,5 +1,5 @@
 import type { Channel } from '../conversation/messages.ts';
-import type { Handoff } from '../conversation/state.ts';
+import { handoffReasons } from '../conversation/complaint-slice.ts';
 import type { Category, Flag, Severity } from '../taxonomy.ts';
 
 /** The escalation ladder: who holds a ticket now. */
@@ -10,7 +10,8 @@ export type DeskLevel = (typeof deskLevels)[number];
  * Why a case is on the desk: the bot handed the conversation off, an accepted remedy needs
  * approving, or a traveller scored the handling low in the survey after it closed.
  */
-export type TicketReason = Handoff['reason'] | 'approval' | 'low_satisfaction';
+export const ticketReasons = [...handoffReasons, 'approval', 'low_satisfaction'] as const;
+export type TicketReason = (typeof ticketReasons)[number];
 
 /**
  * `waiting`: nobody has it. `claimed`: one owner has it. `closed`: resolved by staff.

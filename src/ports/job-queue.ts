@@ -8,7 +8,6 @@ export const jobNames = [
   'group.check', // a case names a departure: are its travellers complaining together?
   'incident.page', // page the manager on duty about an incident, again until acknowledged
   'followup.greet', // the day after a traveller returns: how was the trip?
-  'survey.send', // ask a traveller how satisfied they are, after a case or a trip
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

@@ -3,6 +3,7 @@ import { departureSchema } from '../guides/guide-desk.ts';
 import { normalTourCode } from '../incidents/group-watch.ts';
 import { locales } from '../taxonomy.ts';
 import { CsvError, readCsv } from './csv.ts';
+import { travellerChannels } from '../conversation/messages.ts';
 
 /** What one import may hold: larger files are split. */
 export const maxTripBytes = 5 * 1024 * 1024;
@@ -22,7 +23,7 @@ export const tripRow = z.strictObject({
   ref: z.string().trim().min(1).max(60),
   name: z.string().trim().min(1).max(100),
   locale: optional(z.enum(locales)),
-  channel: optional(z.enum(['wechat', 'telegram', 'webchat'])),
+  channel: optional(z.enum(travellerChannels)),
   conversationId: optional(z.string().trim().min(1).max(200)),
 }).superRefine((row, ctx) => {
   if (row.returnDate < row.departureDate) ctx.addIssue({ code: 'custom', path: ['returnDate'], message: 'is before the departure date' });
