@@ -76,10 +76,10 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
     stopping ??= (async () => {
       log.info('stopping', { role });
       await http.close(); // no new messages over HTTP…
-      await recovery?.stop();
-      // …the turns under way finish, and may still send through their channels; one waiting on a
-      // service that is down is left to the journal after half the budget…
-      if (!(await settledWithin(app.engine.drain(), config.SHUTDOWN_TIMEOUT_MS / 2))) log.warn('stop.turns_left', { role });
+      // …the recovery round and the turns under way finish, and may still send through their channels;
+      // those waiting on a service that is down are left to the journal after half the budget…
+      const finishing = Promise.all([recovery?.stop(), app.engine.drain()]);
+      if (!(await settledWithin(finishing, config.SHUTDOWN_TIMEOUT_MS / 2))) log.warn('stop.turns_left', { role });
       await Promise.all(channels.map((c) => c.close())); // …then the channels stop (polling too)…
       await app.close(); // …and queues and connections close
     })();

@@ -3,6 +3,7 @@ import type { Logger } from '../../log.ts';
 import { addressOf, errorLog, reach } from '../service-errors.ts';
 import { sqlState } from './sql-database.ts';
 import type { Row, SqlDatabase, SqlExecutor } from './sql-database.ts';
+import { settledWithin } from '../../within.ts';
 
 export interface PostgresDatabaseOptions {
   /** e.g. `postgres://tripcare@db:5432/tripcare`. */
@@ -89,7 +90,8 @@ export class PostgresDatabase implements SqlDatabase {
     }
   }
 
+  /** Ends the pool; a connection held by a statement to a silent server is given 1 s, then left to the process's exit. */
   async close(): Promise<void> {
-    await this.#pool.end();
+    await settledWithin(this.#pool.end(), 1_000);
   }
 }
