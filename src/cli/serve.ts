@@ -75,11 +75,12 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
   const stop = () => {
     stopping ??= (async () => {
       log.info('stopping', { role });
-      await http.close(); // no new messages over HTTP…
-      // …the recovery round and the turns under way finish, and may still send through their channels;
-      // those waiting on a service that is down are left to the journal after half the budget…
-      const finishing = Promise.all([recovery?.stop(), app.engine.drain()]);
-      if (!(await settledWithin(finishing, config.SHUTDOWN_TIMEOUT_MS / 2))) log.warn('stop.turns_left', { role });
+      // No new messages over HTTP; the requests, the recovery round and the turns under way finish,
+      // and may still send through their channels. Those waiting on a service that is down are left
+      // to the journal after 40 % of the budget, so that closing what follows fits in the rest…
+      const grace = config.SHUTDOWN_TIMEOUT_MS * 0.4;
+      const finishing = Promise.all([http.close(grace), recovery?.stop(), app.engine.drain()]);
+      if (!(await settledWithin(finishing, grace))) log.warn('stop.turns_left', { role });
       await Promise.all(channels.map((c) => c.close())); // …then the channels stop (polling too)…
       await app.close(); // …and queues and connections close
     })();

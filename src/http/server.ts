@@ -70,12 +70,16 @@ export class HttpServer {
     });
   }
 
-  /** Stops taking connections and waits for the open requests to finish; upgraded connections are cut, held responses ended. */
-  close(): Promise<void> {
+  /**
+   * Stops taking connections and waits for the open requests to finish, for `graceMs` at most
+   * (then their connections are cut); upgraded connections are cut, held responses ended.
+   */
+  close(graceMs = Infinity): Promise<void> {
     this.#closing = true;
     return new Promise((resolve) => {
       this.#server.close(() => resolve());
       this.#server.closeIdleConnections();
+      if (Number.isFinite(graceMs)) setTimeout(() => this.#server.closeAllConnections(), graceMs).unref();
       for (const socket of this.#upgraded) socket.destroy();
       for (const end of this.#held.values()) end();
     });

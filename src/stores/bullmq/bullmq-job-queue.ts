@@ -30,7 +30,7 @@ export interface BullmqJobQueueOptions {
   concurrency?: number;
   /** How long a connection may take to open, or (one that does not block) to answer. Default 5 s. */
   connectTimeoutMs?: number;
-  /** How long `close` waits for running jobs before leaving them to run again elsewhere. Default 3 s. */
+  /** How long `close` waits for running jobs before leaving them to run again elsewhere. Default 2 s. */
   stopGraceMs?: number;
 }
 
@@ -76,7 +76,7 @@ export class BullmqJobQueue implements JobQueue {
       concurrency: options.concurrency ?? 1,
     };
     this.#timeoutMs = options.connectTimeoutMs ?? 5_000;
-    this.#stopGraceMs = options.stopGraceMs ?? 3_000;
+    this.#stopGraceMs = options.stopGraceMs ?? 2_000;
     const address = addressOf(this.#url);
     this.#logRedisError = errorLog(this.#log, 'jobs.redis_error', address);
     this.#logQueueError = errorLog(this.#log, 'jobs.queue_error', address);
