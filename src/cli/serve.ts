@@ -82,7 +82,7 @@ export async function serve(role: Role, config: Config, log: Logger): Promise<Ru
       const finishing = Promise.all([http.close(grace), recovery?.stop(), app.engine.drain()]);
       if (!(await settledWithin(finishing, grace))) log.warn('stop.turns_left', { role });
       await Promise.all(channels.map((c) => c.close())); // …then the channels stop (polling too)…
-      await app.close(); // …and queues and connections close
+      await app.parts.close(); // …and queues and connections close (not app.close(), which would wait for the turns left)
     })();
     return stopping;
   };
