@@ -1,5 +1,6 @@
 import { connect, createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
+import { throughPort } from './tcp-fault.ts';
 
 /** One client connection and its way to the service; `upstream` is opened late for a connection made while cut. */
 interface Pair {
@@ -56,10 +57,7 @@ export class OutageProxy {
 
   /** `url` with its host and port replaced by this one's (user, password, path kept). */
   url(url: string): string {
-    const through = new URL(url);
-    through.hostname = '127.0.0.1';
-    through.port = String(this.port);
-    return through.href;
+    return throughPort(url, this.port);
   }
 
   /** From now on nothing passes, either way, on any connection. */

@@ -46,10 +46,7 @@ export class TcpFault {
 
   /** `url` with its host and port replaced by this one's (user, password, path kept). */
   url(url: string): string {
-    const through = new URL(url);
-    through.hostname = '127.0.0.1';
-    through.port = String(this.port);
-    return through.href;
+    return throughPort(url, this.port);
   }
 
   freeze(): void {
@@ -71,6 +68,14 @@ export class TcpFault {
   #listen(): Promise<TcpFault> {
     return new Promise((resolve) => this.#server.listen(0, '127.0.0.1', () => resolve(this)));
   }
+}
+
+/** `url` pointed at `port` on this machine, its user, password and path kept: a service reached through a proxy. */
+export function throughPort(url: string, port: number): string {
+  const through = new URL(url);
+  through.hostname = '127.0.0.1';
+  through.port = String(port);
+  return through.href;
 }
 
 /** A port nothing listens on now: a service that is down. */
